@@ -1,0 +1,35 @@
+# Two commands for a newcomer: `make site` and `make test`. Both set up .venv first.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+AS_OF ?=
+
+.PHONY: site test serve check lint clean
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(PY) -m generator build $(if $(AS_OF),--as-of $(AS_OF))
+
+check: $(STAMP)
+	$(PY) -m generator check
+
+serve: $(STAMP)
+	$(if $(AS_OF),CAMPAIGN_AS_OF=$(AS_OF)) $(VENV)/bin/mkdocs serve --livereload
+
+test: $(STAMP)
+	$(VENV)/bin/ruff check generator tests tools
+	$(PY) -m pytest -n 2 -q
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check generator tests tools
+	$(VENV)/bin/ruff format --check generator tests
+
+clean:
+	rm -rf site .site.tmp-* .site.old-*

@@ -1,0 +1,1 @@
+"""Campaign site generator: YAML records → validated data → pages for MkDocs + Material."""

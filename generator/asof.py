@@ -1,0 +1,43 @@
+"""The one date everything the site says about time depends on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from zoneinfo import ZoneInfo
+
+from .problems import Problem
+
+CHINA = ZoneInfo("Asia/Shanghai")
+ENV_AS_OF = "CAMPAIGN_AS_OF"
+
+
+def resolve_as_of(
+    given: str | None,
+    campaign_as_of: dt.date | None,
+    environ: Mapping[str, str],
+    now: dt.datetime | None = None,
+) -> dt.date:
+    """Pick `as_of`: the command line, else the campaign record, else SOURCE_DATE_EPOCH, else today in China.
+
+    >>> resolve_as_of("2023-07-01", None, {})
+    datetime.date(2023, 7, 1)
+    >>> resolve_as_of(None, None, {"SOURCE_DATE_EPOCH": "1700000000"})
+    datetime.date(2023, 11, 15)
+    """
+    if given:
+        try:
+            return dt.date.fromisoformat(given.strip())
+        except ValueError:
+            raise ValueError(f"统计日期「{given}」不是有效日期，请写成 2023-06-15 这样的格式。") from None
+    if campaign_as_of:
+        return campaign_as_of
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        # CI runs in UTC; the campaign's day is China's.
+        return dt.datetime.fromtimestamp(int(epoch), CHINA).date()
+    return (now or dt.datetime.now(CHINA)).astimezone(CHINA).date()
+
+
+def as_of_problem(message: str) -> Problem:
+    return Problem(ENV_AS_OF, 0, "as_of", message)

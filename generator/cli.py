@@ -1,0 +1,77 @@
+"""Command line: `python -m generator check` and `python -m generator build`.
+
+`build` builds into a temporary folder beside `site/` and swaps it in only when the whole build
+succeeded, so a failed or interrupted build never leaves a half-written site.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .asof import ENV_AS_OF
+from .pipeline import Paths, check
+from .problems import RecordsInvalid
+
+
+def run_check(root: Path) -> int:
+    try:
+        dataset = check(Paths.of_project(root))
+    except RecordsInvalid as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    counts = [
+        f"{number}年：竞赛 {len(y.competitions)} 项，先进集体 {len(y.collectives)} 个，先进个人 {len(y.people)} 名，"
+        f"创新成果 {len(y.innovations)} 项，新闻 {len(y.news)} 篇"
+        for number, y in sorted(dataset.years.items())
+    ]
+    print("检查通过。" + "；".join(counts))
+    return 0
+
+
+def swap_in(built: Path, site_dir: Path) -> None:
+    """Replace `site_dir` by `built` with two renames, so readers never see a half site."""
+    old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
+    if site_dir.exists():
+        site_dir.rename(old)
+    built.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def run_build(root: Path, site_dir: Path, as_of: str | None, config: str) -> int:
+    site_dir = site_dir if site_dir.is_absolute() else root / site_dir
+    for stale in site_dir.parent.glob(f".{site_dir.name}.tmp-*"):
+        shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
+    temporary = site_dir.with_name(f".{site_dir.name}.tmp-{os.getpid()}")
+    env = dict(os.environ)
+    if as_of:
+        env[ENV_AS_OF] = as_of
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config, "--site-dir", str(temporary)]
+    result = subprocess.run(command, cwd=root, env=env, check=False)
+    if result.returncode != 0:
+        shutil.rmtree(temporary, ignore_errors=True)
+        print(f"网站生成失败，{site_dir.name}/ 保持原样未改动。", file=sys.stderr)
+        return result.returncode or 1
+    swap_in(temporary, site_dir)
+    print(f"网站已生成：{site_dir}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description="劳动和技能竞赛网站：检查记录、生成网站。")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="项目文件夹（默认当前文件夹）")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="检查 site_data/ 和新闻里的所有记录，列出全部问题")
+    build = commands.add_parser("build", help="生成网站到 site/（成功后才替换旧网站）")
+    build.add_argument("--site-dir", type=Path, default=Path("site"))
+    build.add_argument("--as-of", help="统计日期，如 2023-07-01（默认取竞赛记录里的 as_of 或今天）")
+    build.add_argument("--config-file", default="mkdocs.yml")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    if args.command == "check":
+        return run_check(root)
+    return run_build(root, args.site_dir, args.as_of, args.config_file)

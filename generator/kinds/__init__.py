@@ -1,0 +1,22 @@
+"""One module per record kind: its fields (with Chinese help for editors) and its data class."""
+
+from __future__ import annotations
+
+from . import campaign, collectives, competitions, enterprises, innovations, news, people, unions
+from .common import Kind
+
+KINDS: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (
+        unions.KIND,
+        enterprises.KIND,
+        campaign.KIND,
+        competitions.KIND,
+        collectives.KIND,
+        people.KIND,
+        innovations.KIND,
+        news.KIND,
+    )
+}
+
+__all__ = ["KINDS", "Kind"]

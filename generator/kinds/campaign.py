@@ -1,0 +1,253 @@
+"""The campaign record of one year: the plan's facts (phases, deadlines, targets, committee)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .. import vocab
+from ..schema import Boolean, Choice, Date, Field, Identifier, Integer, ListOf, Markdown, Object, Text
+from .common import Kind, Source
+
+
+@dataclass(frozen=True)
+class Deadline:
+    date: dt.date
+    what: str
+
+
+@dataclass(frozen=True)
+class Phase:
+    id: str
+    name: str
+    start: dt.date
+    end: dt.date
+    tasks: str
+    deadlines: list[Deadline]
+
+
+@dataclass(frozen=True)
+class Target:
+    group: str
+    percent: int
+
+
+@dataclass(frozen=True)
+class Official:
+    name: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Office:
+    location: str
+    director: str
+    director_title: str
+    duties: str
+
+
+@dataclass(frozen=True)
+class Committee:
+    name: str
+    leaders: list[Official]
+    deputy_leaders: list[Official]
+    member_units: list[str]
+    members_note: str
+    office: Office
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    address: str | None
+    phone: str | None
+    email: str | None
+    hours: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Notice:
+    title: str
+    number: str | None
+    date: dt.date
+    addressees: str
+
+
+@dataclass(frozen=True)
+class Window:
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True)
+class Campaign:
+    year: int
+    title: str
+    issuer: str
+    sample: bool
+    as_of: dt.date | None
+    slogan: str
+    intro: str
+    notice: Notice
+    plan_text: str
+    window: Window
+    phases: list[Phase]
+    targets: list[Target]
+    committee: Committee
+    contacts: list[Contact]
+    src: Source = field(compare=False)
+
+
+OFFICIAL = Object(
+    [
+        Field("name", "姓名", "姓名。", Text(20)),
+        Field("title", "职务", "职务，照文件写。", Text(80)),
+    ],
+    Official,
+)
+
+FIELDS = [
+    Field("year", "年度", "竞赛年度，与所在文件夹同名，如 2023。", Integer(2000)),
+    Field("title", "名称", "活动名称，如 2023年隆安县劳动和技能竞赛。", Text(60)),
+    Field("issuer", "主办单位", "印发方案、组织竞赛的单位，如 隆安县总工会。", Text(40)),
+    Field(
+        "sample",
+        "示例数据",
+        "本数据是否为示例：true 时每页显示「示例数据」提示并禁止搜索引擎收录。正式数据写 false。",
+        Boolean(),
+    ),
+    Field(
+        "as_of",
+        "统计日期",
+        "网站按哪一天计算当前阶段和下一截止日期；不填则用生成网站当天（北京时间）。",
+        Date(),
+        required=False,
+    ),
+    Field("slogan", "口号", "首页横幅上的一句话，如 以赛促学、以赛促训、以赛促练。", Text(40)),
+    Field("intro", "简介", "首页的活动简介，一两段，可用 Markdown。", Markdown(1000)),
+    Field(
+        "notice",
+        "印发通知",
+        "印发方案的通知：title（标题）、number（文号，可不填）、date（日期）、addressees（主送单位）。",
+        Object(
+            [
+                Field("title", "标题", "通知标题。", Text(100)),
+                Field("number", "文号", "发文字号，可不填。", Text(40), required=False),
+                Field("date", "日期", "印发日期。", Date()),
+                Field("addressees", "主送", "主送单位，照文件写。", Text(200)),
+            ],
+            Notice,
+        ),
+    ),
+    Field(
+        "plan_text",
+        "方案正文",
+        "方案全文所在的 Markdown 文件，相对 content/ 文件夹，如 plans/2023.md。",
+        Text(100),
+    ),
+    Field(
+        "window",
+        "日期范围",
+        "本年度记录（竞赛、新闻等）的日期允许范围：start 和 end。总结报道常在次年初，所以 end 可到次年。",
+        Object([Field("start", "开始", "最早日期。", Date()), Field("end", "结束", "最晚日期。", Date())], Window),
+    ),
+    Field(
+        "phases",
+        "竞赛阶段",
+        "各阶段：id、name、start、end、tasks（主要任务）、deadlines（截止事项，每项 date 和 what）。",
+        ListOf(
+            Object(
+                [
+                    Field("id", "编号", "阶段编号，如 launch。", Identifier("launch")),
+                    Field("name", "名称", "阶段名称，如 宣传发动阶段。", Text(30)),
+                    Field("start", "开始", "开始日期。", Date()),
+                    Field("end", "结束", "结束日期。", Date()),
+                    Field("tasks", "主要任务", "本阶段主要任务。", Text(300)),
+                    Field(
+                        "deadlines",
+                        "截止事项",
+                        "本阶段的截止事项，每项写 date 和 what。",
+                        ListOf(
+                            Object(
+                                [
+                                    Field("date", "截止日期", "截止日期。", Date()),
+                                    Field("what", "事项", "要完成的事项。", Text(100)),
+                                ],
+                                Deadline,
+                            )
+                        ),
+                        required=False,
+                        default=list,
+                    ),
+                ],
+                Phase,
+            ),
+            min_items=1,
+        ),
+    ),
+    Field(
+        "targets",
+        "目标任务",
+        "各类企业的竞赛覆盖率目标：group（企业类别）和 percent（百分比，整数）。",
+        ListOf(
+            Object(
+                [
+                    Field("group", "企业类别", "企业类别。", Choice(vocab.TARGET_GROUPS)),
+                    Field("percent", "目标覆盖率", "目标覆盖率（%），如 80。", Integer(0)),
+                ],
+                Target,
+            )
+        ),
+    ),
+    Field(
+        "committee",
+        "组委会",
+        "组委会：name、leaders（组长）、deputy_leaders（副组长）、member_units（成员单位）、members_note、office（办公室）。",
+        Object(
+            [
+                Field("name", "名称", "组委会名称。", Text(60)),
+                Field("leaders", "组长", "组长，每人写 name 和 title。", ListOf(OFFICIAL, 1)),
+                Field("deputy_leaders", "副组长", "副组长，每人写 name 和 title。", ListOf(OFFICIAL), required=False, default=list),
+                Field("member_units", "成员单位", "成员单位，每个一行。", ListOf(Text(40))),
+                Field("members_note", "成员说明", "成员的说明，如 各单位各1名分管领导。", Text(200)),
+                Field(
+                    "office",
+                    "办公室",
+                    "组委会办公室：location、director、director_title、duties。",
+                    Object(
+                        [
+                            Field("location", "地点", "办公地点，如 县总工会402室。", Text(60)),
+                            Field("director", "主任", "办公室主任姓名。", Text(20)),
+                            Field("director_title", "主任职务", "办公室主任的职务。", Text(80)),
+                            Field("duties", "职责", "办公室职责。", Text(200)),
+                        ],
+                        Office,
+                    ),
+                ),
+            ],
+            Committee,
+        ),
+    ),
+    Field(
+        "contacts",
+        "公开联系方式",
+        "在「联系我们」公开的联系方式。只填单位对外公开的办公电话和邮箱，不要填个人手机号。",
+        ListOf(
+            Object(
+                [
+                    Field("name", "名称", "联系部门，如 组委会办公室。", Text(40)),
+                    Field("address", "地址", "地址。", Text(100), required=False),
+                    Field("phone", "办公电话", "对外公开的办公电话。", Text(40), required=False),
+                    Field("email", "邮箱", "对外公开的单位邮箱。", Text(60), required=False),
+                    Field("hours", "办公时间", "办公时间。", Text(60), required=False),
+                    Field("note", "说明", "补充说明。", Text(200), required=False),
+                ],
+                Contact,
+            ),
+            min_items=1,
+        ),
+    ),
+]
+
+KIND = Kind("campaign", "年度竞赛", "", True, FIELDS, Campaign)

@@ -1,0 +1,44 @@
+"""Advanced collectives: 工人先锋号 and other collective honours."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import vocab
+from ..schema import Choice, Field, Ref, Text
+from .common import EXEMPLAR_FIELDS, Kind, Source, id_field
+
+
+@dataclass(frozen=True)
+class Collective:
+    id: str
+    name: str
+    unit: str
+    honour: str
+    level: str
+    competitions: list[str]
+    recommended_to: str | None
+    photo: str | None
+    photo_alt: str | None
+    summary: str
+    story: str
+    achievements: list[str]
+    featured: bool
+    src: Source = field(compare=False)
+    year: int = 0
+
+
+FIELDS = [
+    id_field("xinneng-zongzhuang"),
+    Field("name", "集体名称", "集体名称，如 隆安某新能源汽车配件有限公司总装车间。", Text(60)),
+    Field(
+        "unit",
+        "所属单位",
+        "这个集体是哪个单位：企业编号（整个企业），或 企业编号/车间班组编号。",
+        Ref("enterprise", "xinneng-peijian/zongzhuang", allow_unit=True),
+    ),
+    Field("honour", "荣誉", "获得的荣誉。", Choice(vocab.COLLECTIVE_HONOURS)),
+    *EXEMPLAR_FIELDS,
+]
+
+KIND = Kind("collective", "先进集体", "collectives", True, FIELDS, Collective)

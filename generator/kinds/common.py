@@ -1,0 +1,107 @@
+"""What every record kind shares: where it came from, and the exemplar fields."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import vocab
+from ..schema import Boolean, Choice, Field, Identifier, ListOf, Markdown, Ref, Text
+
+
+@dataclass(frozen=True)
+class Source:
+    """The file a record was read from and the line of each of its fields."""
+
+    file: str
+    line: int = 1
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    path: Path | None = field(default=None, compare=False, hash=False)
+
+    def line_of(self, name: str) -> int:
+        """The line of a field or item (`results[2].unit`), else of its nearest enclosing field."""
+        while name:
+            if name in self.lines:
+                return self.lines[name]
+            cut = max(name.rfind("."), name.rfind("["))
+            name = name[:cut] if cut > 0 else ""
+        return self.line
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A record kind: its folder (per year or not), its fields and how to build its record."""
+
+    name: str
+    label: str
+    folder: str
+    per_year: bool
+    fields: list[Field]
+    build: Callable[..., Any]
+
+
+def id_field(example: str) -> Field:
+    return Field(
+        "id",
+        "编号",
+        f"本条记录的编号，用于网址和相互引用：小写英文字母、数字和连字符，如 {example}。同类记录里不能重复。",
+        Identifier(example),
+    )
+
+
+PHOTO_FIELDS = [
+    Field(
+        "photo",
+        "照片",
+        "照片文件名，照片放在本记录文件旁边，如 nong-jianguo.jpg。不填则显示占位图。",
+        Text(120),
+        required=False,
+    ),
+    Field(
+        "photo_alt",
+        "照片说明",
+        "照片的文字说明（给看不到图片的读者），如：农建国在总装线上检测零件。填了照片就必须填。",
+        Text(120),
+        required=False,
+    ),
+]
+
+EXEMPLAR_FIELDS = [
+    Field(
+        "level",
+        "荣誉级别",
+        "授予荣誉的级别。",
+        Choice(vocab.LEVELS),
+        required=False,
+        default="县级",
+    ),
+    Field(
+        "competitions",
+        "来自哪些竞赛",
+        "评选依据的竞赛编号列表（本年度竞赛记录的 id）。",
+        ListOf(Ref("competition", "xinneng-zhuangpei")),
+        required=False,
+        default=list,
+    ),
+    Field(
+        "recommended_to",
+        "择优推荐",
+        "表现突出、有荣誉基础、推荐参加上级评选的级别；不推荐则不填。",
+        Choice(vocab.RECOMMENDED_LEVELS),
+        required=False,
+    ),
+    *PHOTO_FIELDS,
+    Field("summary", "一句话简介", "一句话说明主要事迹，显示在卡片和分享摘要里，60 字以内。", Text(60)),
+    Field("story", "事迹", "详细事迹，可分段，可用 Markdown（空一行分段，**加粗**，- 列表）。", Markdown(), required=False, default=""),
+    Field(
+        "achievements",
+        "主要成绩",
+        "主要成绩，每项一行。",
+        ListOf(Text(120)),
+        required=False,
+        default=list,
+    ),
+    Field("featured", "首页展示", "填 true 则在首页「先进典型」中展示。", Boolean(), required=False, default=False),
+]

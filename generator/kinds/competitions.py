@@ -1,0 +1,97 @@
+"""Competitions of one campaign year, with their results."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .. import vocab
+from ..schema import Choice, Date, Field, Integer, ListOf, Markdown, Number, Object, Ref, Text
+from .common import Kind, Source, id_field
+
+
+@dataclass(frozen=True)
+class Result:
+    rank: int
+    name: str
+    unit: str | None
+    person: str | None
+    score: float | None
+    award: str | None
+
+
+@dataclass(frozen=True)
+class Competition:
+    id: str
+    title: str
+    stream: str
+    form: str
+    industry: str
+    township: str
+    organiser: str
+    units: list[str]
+    start: dt.date
+    end: dt.date
+    compares: list[str]
+    participants: int
+    summary: str
+    description: str
+    results: list[Result]
+    src: Source = field(compare=False)
+    year: int = 0
+
+
+RESULT = Object(
+    [
+        Field("rank", "名次", "名次，1 为第一名。", Integer(1)),
+        Field("name", "获奖者", "获奖的个人姓名或团队名称。", Text(60)),
+        Field(
+            "unit",
+            "单位",
+            "获奖者所在单位的编号（企业编号，或 企业编号/班组编号）。",
+            Ref("enterprise", "xinneng-peijian/zongzhuang", allow_unit=True),
+            required=False,
+        ),
+        Field("person", "人物编号", "如获奖者有先进个人记录，写其编号，页面会互相链接。", Ref("person", "nong-jianguo"), required=False),
+        Field("score", "得分", "得分，如 96.5。", Number(), required=False),
+        Field("award", "奖项", "所获奖项。", Choice(vocab.AWARDS), required=False),
+    ],
+    Result,
+)
+
+FIELDS = [
+    id_field("xinneng-zhuangpei"),
+    Field("title", "竞赛名称", "竞赛名称，如 新能源汽车零部件装配技能竞赛。", Text(60)),
+    Field("stream", "竞赛内容", "属于方案「竞赛内容」中的哪一项。", Choice(list(vocab.STREAMS))),
+    Field("form", "竞赛形式", "生产型、技能型或智能型。", Choice(list(vocab.FORMS))),
+    Field("industry", "行业", "竞赛所在行业。", Choice(list(vocab.INDUSTRIES))),
+    Field("township", "乡镇", "竞赛举办地所在乡镇。", Choice(list(vocab.TOWNSHIPS))),
+    Field(
+        "organiser",
+        "主办单位",
+        "组织竞赛的单位编号：企业（如 xinneng-peijian）、企业内车间班组（如 xinneng-peijian/zongzhuang）或工会（如 xianzonggonghui）。",
+        Ref("organiser", "xinneng-peijian", allow_unit=True),
+    ),
+    Field(
+        "units",
+        "参赛单位",
+        "参加竞赛的单位编号，每个一行：企业编号，或 企业编号/车间班组编号。",
+        ListOf(Ref("enterprise", "xinneng-peijian/zongzhuang", allow_unit=True), min_items=1),
+    ),
+    Field("start", "开始日期", "竞赛开始日期。", Date()),
+    Field("end", "结束日期", "竞赛结束日期。", Date()),
+    Field("compares", "比什么", "竞赛比的内容或指标，每项一行，如 装配精度。", ListOf(Text(40), min_items=1)),
+    Field("participants", "参赛人数", "参赛职工人数（整数）。", Integer(0)),
+    Field("summary", "一句话简介", "一句话介绍竞赛，60 字以内。", Text(60)),
+    Field("description", "竞赛介绍", "详细介绍，可用 Markdown。", Markdown(), required=False, default=""),
+    Field(
+        "results",
+        "竞赛结果",
+        "名次表，每行写 rank、name，可加 unit、person、score、award。竞赛结束后填写。",
+        ListOf(RESULT),
+        required=False,
+        default=list,
+    ),
+]
+
+KIND = Kind("competition", "竞赛", "competitions", True, FIELDS, Competition)

@@ -1,0 +1,46 @@
+"""Outstanding individuals: 工人先锋岗, 技术能手 and other personal honours."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import vocab
+from ..schema import Choice, Field, Ref, Text
+from .common import EXEMPLAR_FIELDS, Kind, Source, id_field
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    unit: str
+    post: str
+    honour: str
+    level: str
+    competitions: list[str]
+    recommended_to: str | None
+    photo: str | None
+    photo_alt: str | None
+    summary: str
+    story: str
+    achievements: list[str]
+    featured: bool
+    src: Source = field(compare=False)
+    year: int = 0
+
+
+FIELDS = [
+    id_field("nong-jianguo"),
+    Field("name", "姓名", "姓名。", Text(20)),
+    Field(
+        "unit",
+        "所在单位",
+        "所在单位的编号：企业编号，或 企业编号/车间班组编号。",
+        Ref("enterprise", "xinneng-peijian/zongzhuang", allow_unit=True),
+    ),
+    Field("post", "岗位", "岗位或工种，如 装配钳工。", Text(30)),
+    Field("honour", "荣誉", "获得的荣誉。", Choice(vocab.PERSON_HONOURS)),
+    *EXEMPLAR_FIELDS,
+]
+
+KIND = Kind("person", "先进个人", "people", True, FIELDS, Person)

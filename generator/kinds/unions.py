@@ -1,0 +1,28 @@
+"""Unions above the grassroots: township unions, the zone union, the education union."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import vocab
+from ..schema import Choice, Field, Text
+from .common import Kind, Source, id_field
+
+
+@dataclass(frozen=True)
+class Union:
+    id: str
+    name: str
+    kind: str
+    township: str | None
+    src: Source
+
+
+FIELDS = [
+    id_field("chengxiang"),
+    Field("name", "名称", "工会全称，如 城厢镇总工会。", Text(60)),
+    Field("kind", "类别", "工会类别。", Choice(vocab.UNION_KINDS)),
+    Field("township", "所在乡镇", "所在乡镇（县级工会不填）。", Choice(list(vocab.TOWNSHIPS)), required=False),
+]
+
+KIND = Kind("union", "工会", "unions", False, FIELDS, Union)

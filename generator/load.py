@@ -1,0 +1,153 @@
+"""Find the record files and read them into lined mappings, collecting every problem."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .kinds import KINDS, Kind
+from .problems import Problem
+from .yamlio import LinedDict, LinedList, load_yaml
+
+YEAR_DIR = re.compile(r"^20[0-9]{2}$")
+RECORD_SUFFIXES = (".yml", ".yaml")
+# Above this a record file is not something an editor typed; refuse before parsing it.
+MAX_RECORD_BYTES = 256 * 1024
+
+
+@dataclass(frozen=True)
+class RawRecord:
+    """One record as read: its kind, its year (for per-year kinds), its file and data."""
+
+    kind: Kind
+    year: int | None
+    path: Path
+    file: str
+    data: LinedDict
+    body: str = ""
+
+
+def display_path(path: Path, root: Path) -> str:
+    """The path as an editor sees it in messages: relative to the project, with slashes."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def discover(data_dir: Path, content_dir: Path, root: Path) -> tuple[list[tuple[Kind, int | None, Path]], list[Problem]]:
+    """List the record files by kind; anything in a place no kind reads from is a problem."""
+    found: list[tuple[Kind, int | None, Path]] = []
+    problems: list[Problem] = []
+    by_folder = {kind.folder: kind for kind in KINDS.values() if not kind.per_year and kind.name != "news"}
+    per_year = {kind.folder: kind for kind in KINDS.values() if kind.per_year and kind.folder}
+    for path in sorted(data_dir.rglob("*")):
+        if path.is_dir() or path.name.startswith(".") or path.suffix.lower() not in RECORD_SUFFIXES:
+            continue
+        parts = path.relative_to(data_dir).parts
+        if len(parts) == 2 and parts[0] in by_folder:
+            found.append((by_folder[parts[0]], None, path))
+        elif len(parts) == 2 and YEAR_DIR.match(parts[0]) and parts[1] in ("campaign.yml", "campaign.yaml"):
+            found.append((KINDS["campaign"], int(parts[0]), path))
+        elif len(parts) == 3 and YEAR_DIR.match(parts[0]) and parts[1] in per_year:
+            found.append((per_year[parts[1]], int(parts[0]), path))
+        else:
+            folders = "、".join([*by_folder, *(f"年份/{f}" for f in per_year), "年份/campaign.yml"])
+            problems.append(
+                Problem(display_path(path, root), 0, "", f"这个文件不在任何记录文件夹里，不会被读取。记录文件应放在：{folders}。")
+            )
+    for path in sorted((content_dir / KINDS["news"].folder).glob("*.md")):
+        found.append((KINDS["news"], None, path))
+    return found, problems
+
+
+def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
+    """Decode a record file as UTF-8 (a BOM is fine); say clearly what else it is."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None, [Problem(file, 0, "", "文件是 UTF-16 编码保存的。请用记事本或 VS Code「另存为」，编码选 UTF-8。")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        try:
+            raw.decode("gb18030")
+            what = "看起来是 GBK/GB18030 编码保存的"
+        except UnicodeDecodeError:
+            what = "不是 UTF-8 编码"
+        return None, [Problem(file, line, "", f"文件{what}。请用记事本或 VS Code「另存为」，编码选 UTF-8，再保存。")]
+    # Windows line ends are fine; normalise so that line numbers and bodies agree.
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def split_front_matter(text: str, file: str) -> tuple[str | None, int, str, list[Problem]]:
+    """Split a Markdown file into its front matter (and its first line) and its body."""
+    if not text.startswith("---\n"):
+        return None, 0, text, [Problem(file, 1, "", "新闻文件必须以「---」开头的文件头开始，写明 title、date、slug、description。")]
+    end = text.find("\n---\n", 4)
+    if end == -1:
+        return None, 0, text, [Problem(file, 1, "", "文件头没有结束：请在文件头最后一行写「---」。")]
+    return text[4 : end + 1], 2, text[end + 5 :], []
+
+
+def read(kind: Kind, year: int | None, path: Path, root: Path) -> tuple[RawRecord | None, list[Problem]]:
+    """Read one record file; return the raw record or the problems that stopped it."""
+    file = display_path(path, root)
+    size = path.stat().st_size
+    if size > MAX_RECORD_BYTES:
+        return None, [Problem(file, 0, "", f"文件太大（{size // 1024} KB），一条记录不应超过 {MAX_RECORD_BYTES // 1024} KB。")]
+    text, problems = decode(path.read_bytes(), file)
+    if text is None:
+        return None, problems
+    body = ""
+    offset = 0
+    if kind.name == "news":
+        front, first_line, body, problems = split_front_matter(text, file)
+        if front is None:
+            return None, problems
+        offset = first_line - 1
+        text = front
+    data, problems = load_yaml(text, file)
+    if offset:
+        problems = [Problem(p.file, p.line + offset if p.line else 0, p.field, p.message) for p in problems]
+        _shift_lines(data, offset)
+    if data is None and not problems:
+        return None, [Problem(file, 1, "", "文件是空的。")]
+    if data is not None and not isinstance(data, LinedDict):
+        problems.append(Problem(file, 1, "", "文件内容应是「字段: 值」的形式，每行一个字段。"))
+        return None, problems
+    return (RawRecord(kind, year, path, file, data, body) if data is not None else None), problems
+
+
+def _shift_lines(data: object, offset: int) -> None:
+    for value in _walk(data):
+        value.line += offset
+        if isinstance(value, LinedDict):
+            value.key_lines = {k: v + offset for k, v in value.key_lines.items()}
+        else:
+            value.item_lines = [v + offset for v in value.item_lines]
+
+
+def _walk(data: object) -> Iterator[LinedDict | LinedList]:
+    if isinstance(data, LinedDict):
+        yield data
+        for value in data.values():
+            yield from _walk(value)
+    elif isinstance(data, LinedList):
+        yield data
+        for value in data:
+            yield from _walk(value)
+
+
+def read_all(data_dir: Path, content_dir: Path, root: Path) -> tuple[list[RawRecord], list[Problem]]:
+    """Read every record file under `data_dir` and the news under `content_dir`."""
+    found, problems = discover(data_dir, content_dir, root)
+    records = []
+    for kind, year, path in found:
+        record, found_problems = read(kind, year, path, root)
+        problems.extend(found_problems)
+        if record is not None:
+            records.append(record)
+    return records, problems

@@ -1,0 +1,429 @@
+"""The site as plain data: every generated page (Markdown with front matter) and every file.
+
+Nothing here knows MkDocs; an adapter hands these pages to whichever builder renders the site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import vocab
+from .compute import (
+    competition_order,
+    competition_status,
+    exemplar_order,
+    headline,
+    honoured_from,
+    schedule,
+)
+from .dataset import Dataset, Year
+from .images import renditions
+from .kinds.collectives import Collective
+from .kinds.competitions import Competition
+from .kinds.people import Person
+from .render import Renderer
+from .urls import Urls, relative
+
+FACETS = {
+    "stream": ("竞赛内容", vocab.STREAMS, "stream"),
+    "form": ("竞赛形式", vocab.FORMS, "form"),
+    "township": ("乡镇", vocab.TOWNSHIPS, "township"),
+    "industry": ("行业", vocab.INDUSTRIES, "industry"),
+}
+PLACEHOLDERS = {"collectives": "assets/images/cp-placeholder-group.svg", "people": "assets/images/cp-placeholder-person.svg"}
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: where it goes, its front matter and its body."""
+
+    src_uri: str
+    title: str
+    body: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    source: Path | None = None  # the record it came from, for edit links in the preview
+
+    def markdown(self) -> str:
+        front = yaml.safe_dump({"title": self.title, **self.meta}, allow_unicode=True, sort_keys=False)
+        return f"---\n{front}---\n\n{self.body}"
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A generated file (a processed photo)."""
+
+    dest_uri: str
+    data: bytes
+
+
+@dataclass
+class Site:
+    """Everything the core hands to the builder."""
+
+    pages: list[Page]
+    assets: list[Asset]
+    consumed: list[str]  # source files under content/ that generated pages replace
+    context: dict[str, Any]  # site-wide values the page templates show (sample notice, as_of)
+
+
+@dataclass
+class _Photo:
+    src: str
+    srcset: list[tuple[str, int]]
+    width: int
+    height: int
+    alt: str
+
+
+class SiteBuilder:
+    """Builds the pages of every campaign year from a validated dataset."""
+
+    def __init__(self, dataset: Dataset, renderer: Renderer, as_of: dt.date) -> None:
+        self.data = dataset
+        self.renderer = renderer
+        self.as_of = as_of
+        self.urls = Urls(dataset.current_year)
+        self.assets: list[Asset] = []
+        self._photos: dict[tuple[int, str, str], _Photo] = {}
+
+    # -- shared pieces -------------------------------------------------------------------
+
+    def unit(self, ref: str) -> str:
+        return self.data.unit_name(ref)
+
+    def photo(self, record: Collective | Person, kind: str, year: int, page: str) -> dict[str, Any]:
+        """Card and page image params for a record, processing its photo once."""
+        if record.photo is None or record.src.path is None:
+            placeholder = PLACEHOLDERS[kind]
+            return {"src": relative(page, placeholder), "srcset": "", "width": 600, "height": 450, "alt": "", "placeholder": True}
+        key = (year, kind, record.photo)
+        if key not in self._photos:
+            stem = Path(record.photo).stem
+            images = renditions(record.src.path.parent / record.photo)
+            srcset = []
+            for image in images:
+                dest = self.urls.photo(year, kind, f"{stem}-{image.width}.jpg")
+                self.assets.append(Asset(dest, image.data))
+                srcset.append((dest, image.width))
+            largest = images[-1]
+            self._photos[key] = _Photo(srcset[0][0], srcset, largest.width, largest.height, record.photo_alt or "")
+        photo = self._photos[key]
+        return {
+            "src": relative(page, photo.src),
+            "srcset": ", ".join(f"{relative(page, dest)} {width}w" for dest, width in photo.srcset),
+            "width": photo.width,
+            "height": photo.height,
+            "alt": photo.alt,
+            "placeholder": False,
+        }
+
+    def card(self, record: Collective | Person, kind: str, page: str) -> dict[str, Any]:
+        year = record.year
+        target = self.urls.collective(year, record.id) if kind == "collectives" else self.urls.person(year, record.id)
+        subtitle = self.unit(record.unit) if kind == "collectives" else f"{self.unit(record.unit)} · {record.post}"
+        return {
+            "href": relative(page, target),
+            "title": record.name,
+            "subtitle": subtitle,
+            "honour": record.honour,
+            "level": record.level,
+            "year": year,
+            "summary": record.summary,
+            "recommended_to": record.recommended_to,
+            "photo": self.photo(record, kind, year, page),
+        }
+
+    def competition_row(self, competition: Competition, page: str) -> dict[str, Any]:
+        return {
+            "href": relative(page, self.urls.competition(competition.year, competition.id)),
+            "title": competition.title,
+            "summary": competition.summary,
+            "stream": competition.stream,
+            "form": competition.form,
+            "township": competition.township,
+            "industry": competition.industry,
+            "start": competition.start,
+            "end": competition.end,
+            "status": competition_status(competition, self.as_of),
+            "participants": competition.participants,
+            "organiser": self.unit(competition.organiser),
+        }
+
+    def nav_links(self, year: int, page: str) -> dict[str, str]:
+        u = self.urls
+        return {
+            "plan": relative(page, u.plan(year)),
+            "competitions": relative(page, u.competitions(year)),
+            "collectives": relative(page, u.collectives(year)),
+            "people": relative(page, u.people(year)),
+            "innovations": relative(page, u.innovations(year)),
+            "news": relative(page, u.news),
+            "contact": relative(page, u.contact),
+            "archive": relative(page, u.archive),
+        }
+
+    def _page(self, src_uri: str, title: str, template: str, params: dict[str, Any], **meta: Any) -> Page:
+        source = meta.pop("source", None)
+        meta.setdefault("hide", ["navigation", "toc"])
+        body = self.renderer.render(template, page=params)
+        return Page(src_uri, title, body, meta, source)
+
+    # -- pages ---------------------------------------------------------------------------
+
+    def build(self) -> list[Page]:
+        pages: list[Page] = []
+        for number in sorted(self.data.years):
+            year = self.data.years[number]
+            pages.append(self.home(year))
+            pages.append(self.plan(year))
+            pages.extend(self.competitions(year))
+            pages.extend(self.exemplars(year, "collectives"))
+            pages.extend(self.exemplars(year, "people"))
+            pages.append(self.innovations(year))
+        pages.append(self.contact())
+        pages.append(self.archive())
+        return pages
+
+    def home(self, year: Year) -> Page:
+        campaign = year.campaign
+        page = self.urls.year_home(campaign.year)
+        featured = sorted(
+            [r for r in year.collectives.values() if r.featured] + [r for r in year.people.values() if r.featured],
+            key=exemplar_order,
+        )
+        kinds = {id(r): ("collectives" if isinstance(r, Collective) else "people") for r in featured}
+        news = sorted(year.news, key=lambda n: (n.date, n.slug), reverse=True)[:4]
+        figures = headline(year, self.as_of)
+        params = {
+            "campaign": campaign,
+            "current": campaign.year == self.data.current_year,
+            "schedule": schedule(campaign, self.as_of),
+            "headline": figures,
+            "stream_max": max([count for _, count in figures.held_by_stream] + [1]),
+            "stream_links": {
+                stream: relative(page, self.urls.competitions(campaign.year, "stream", code))
+                if any(c.stream == stream for c in year.competitions.values())
+                else None
+                for stream, code in vocab.STREAMS.items()
+            },
+            "featured": [self.card(r, kinds[id(r)], page) for r in featured],
+            "news": [
+                {"title": n.title, "date": n.date, "description": n.description, "href": relative(page, self.urls.news_post(n.slug))}
+                for n in news
+            ],
+            "links": self.nav_links(campaign.year, page),
+        }
+        return self._page(
+            page,
+            campaign.title,
+            "cp/home.html",
+            params,
+            description=f"{campaign.title}：{campaign.slogan}。",
+        )
+
+    def plan(self, year: Year) -> Page:
+        campaign = year.campaign
+        page = self.urls.plan(campaign.year)
+        params = {"campaign": campaign, "schedule": schedule(campaign, self.as_of)}
+        head = self.renderer.render("cp/plan.html", page=params)
+        body = f"{head}\n{year.plan_markdown.strip()}\n"
+        return Page(
+            page,
+            f"{campaign.year}年工作方案",
+            body,
+            {"description": campaign.notice.title, "hide": ["navigation"]},
+            None,
+        )
+
+    def competitions(self, year: Year) -> list[Page]:
+        ordered = sorted(year.competitions.values(), key=competition_order)
+        pages = [self._competition_list(year, ordered, "", "")]
+        for facet, (_, values, attr) in FACETS.items():
+            for label, code in values.items():
+                chosen = [c for c in ordered if getattr(c, attr) == label]
+                if chosen:
+                    pages.append(self._competition_list(year, chosen, facet, code))
+        honoured = honoured_from(year)
+        for competition in ordered:
+            pages.append(self._competition_page(year, competition, honoured[competition.id].collectives, honoured[competition.id].people))
+        return pages
+
+    def _filters(self, year: Year, page: str, active: tuple[str, str]) -> list[dict[str, Any]]:
+        number = year.campaign.year
+        groups = []
+        for facet, (label, values, attr) in FACETS.items():
+            counts = defaultdict(int)
+            for competition in year.competitions.values():
+                counts[getattr(competition, attr)] += 1
+            options = [
+                {
+                    "label": value,
+                    "count": counts[value],
+                    "href": relative(page, self.urls.competitions(number, facet, code)),
+                    "active": active == (facet, code),
+                }
+                for value, code in values.items()
+                if counts[value]
+            ]
+            groups.append({"label": label, "options": options})
+        return groups
+
+    def _competition_list(self, year: Year, chosen: list[Competition], facet: str, code: str) -> Page:
+        number = year.campaign.year
+        page = self.urls.competitions(number, facet, code)
+        label = next((v for v, c in FACETS[facet][1].items() if c == code), "") if facet else ""
+        title = f"{number}年竞赛" + (f"：{label}" if label else "")
+        groups = []
+        for stream in vocab.STREAMS:
+            rows = [self.competition_row(c, page) for c in chosen if c.stream == stream]
+            if rows:
+                groups.append({"title": stream, "rows": rows})
+        params = {
+            "year": number,
+            "title": title,
+            "filters": self._filters(year, page, (facet, code)),
+            "all_href": relative(page, self.urls.competitions(number)),
+            "filtered": bool(facet),
+            "count": len(chosen),
+            "groups": groups,
+        }
+        return self._page(page, title, "cp/competitions.html", params, description=f"{number}年隆安县劳动和技能竞赛一览，共 {len(chosen)} 项。")
+
+    def _competition_page(self, year: Year, competition: Competition, collectives: list[Collective], people: list[Person]) -> Page:
+        number = year.campaign.year
+        page = self.urls.competition(number, competition.id)
+        results = []
+        for result in sorted(competition.results, key=lambda r: (r.rank, r.name)):
+            person = year.people.get(result.person) if result.person else None
+            results.append(
+                {
+                    "rank": result.rank,
+                    "name": result.name,
+                    "href": relative(page, self.urls.person(number, person.id)) if person else None,
+                    "unit": self.unit(result.unit) if result.unit else "",
+                    "score": result.score,
+                    "award": result.award or "",
+                }
+            )
+        params = {
+            **self.competition_row(competition, page),
+            "year": number,
+            "units": [self.unit(u) for u in competition.units],
+            "compares": competition.compares,
+            "description": competition.description,
+            "results": results,
+            "has_scores": any(r.score is not None for r in competition.results),
+            "honoured": [self.card(r, "collectives", page) for r in sorted(collectives, key=exemplar_order)]
+            + [self.card(r, "people", page) for r in sorted(people, key=exemplar_order)],
+            "back": relative(page, self.urls.competitions(number)),
+            "facet_links": {
+                facet: relative(page, self.urls.competitions(number, facet, values[getattr(competition, attr)]))
+                for facet, (_, values, attr) in FACETS.items()
+            },
+        }
+        return self._page(page, competition.title, "cp/competition.html", params, description=competition.summary, source=competition.src.path)
+
+    def exemplars(self, year: Year, kind: str) -> list[Page]:
+        number = year.campaign.year
+        records: list[Collective | Person] = sorted(
+            (year.collectives if kind == "collectives" else year.people).values(), key=exemplar_order
+        )
+        page = self.urls.collectives(number) if kind == "collectives" else self.urls.people(number)
+        title = f"{number}年{'先进集体' if kind == 'collectives' else '先进个人'}"
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for record in records:
+            groups.setdefault(record.honour, []).append(self.card(record, kind, page))
+        params = {"title": title, "groups": [{"title": k, "cards": v} for k, v in groups.items()], "kind": kind, "count": len(records)}
+        pages = [self._page(page, title, "cp/exemplars.html", params, description=f"{title}：共 {len(records)} 个。")]
+        for record in records:
+            pages.append(self.exemplar(year, record, kind))
+        return pages
+
+    def exemplar(self, year: Year, record: Collective | Person, kind: str) -> Page:
+        number = year.campaign.year
+        page = self.urls.collective(number, record.id) if kind == "collectives" else self.urls.person(number, record.id)
+        competitions = [year.competitions[c] for c in record.competitions]
+        params = {
+            **self.card(record, kind, page),
+            "kind": kind,
+            "unit": self.unit(record.unit),
+            "post": getattr(record, "post", None),
+            "story": record.story,
+            "achievements": record.achievements,
+            "competitions": [
+                {"title": c.title, "href": relative(page, self.urls.competition(number, c.id)), "stream": c.stream} for c in competitions
+            ],
+            "back": relative(page, self.urls.collectives(number) if kind == "collectives" else self.urls.people(number)),
+            "back_label": "先进集体" if kind == "collectives" else "先进个人",
+        }
+        title = f"{record.name}（{record.honour}）"
+        return self._page(page, title, "cp/exemplar.html", params, description=record.summary, source=record.src.path)
+
+    def innovations(self, year: Year) -> Page:
+        number = year.campaign.year
+        page = self.urls.innovations(number)
+        order = {kind: index for index, kind in enumerate(vocab.INNOVATION_KINDS)}
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for item in sorted(year.innovations.values(), key=lambda i: (order[i.kind], i.id)):
+            competition = year.competitions.get(item.competition) if item.competition else None
+            groups.setdefault(item.kind, []).append(
+                {
+                    "id": item.id,
+                    "title": item.title,
+                    "kind": item.kind,
+                    "authors": item.authors,
+                    "unit": self.unit(item.unit),
+                    "benefit": item.benefit,
+                    "summary": item.summary,
+                    "description": item.description,
+                    "date": item.date,
+                    "competition": {"title": competition.title, "href": relative(page, self.urls.competition(number, competition.id))}
+                    if competition
+                    else None,
+                }
+            )
+        title = f"{number}年职工创新成果"
+        params = {"title": title, "groups": [{"title": k, "items": v} for k, v in groups.items()], "count": len(year.innovations)}
+        return self._page(page, title, "cp/innovations.html", params, description=f"{title}库：共 {len(year.innovations)} 项。")
+
+    def contact(self) -> Page:
+        campaign = self.data.years[self.data.current_year].campaign
+        params = {"campaign": campaign}
+        return self._page(self.urls.contact, "联系我们", "cp/contact.html", params, description=f"{campaign.committee.name}办公室联系方式。")
+
+    def archive(self) -> Page:
+        page = self.urls.archive
+        years = [
+            {
+                "year": number,
+                "title": self.data.years[number].campaign.title,
+                "href": relative(page, self.urls.year_home(number)),
+                "current": number == self.data.current_year,
+                "competitions": len(self.data.years[number].competitions),
+                "exemplars": len(self.data.years[number].collectives) + len(self.data.years[number].people),
+            }
+            for number in sorted(self.data.years, reverse=True)
+        ]
+        return self._page(page, "历年竞赛", "cp/archive.html", {"years": years}, description="历年劳动和技能竞赛。")
+
+
+def build_site(dataset: Dataset, theme_dir: Path, as_of: dt.date) -> Site:
+    """All generated pages and files of the site, from a validated dataset."""
+    builder = SiteBuilder(dataset, Renderer(theme_dir), as_of)
+    pages = builder.build()
+    current = dataset.years[dataset.current_year].campaign
+    consumed = sorted({year.campaign.plan_text for year in dataset.years.values()})
+    context = {
+        "sample": any(year.campaign.sample for year in dataset.years.values()),
+        "as_of": as_of.isoformat(),
+        "as_of_cn": f"{as_of.year}年{as_of.month}月{as_of.day}日",
+        "issuer": current.issuer,
+        "title": current.title,
+    }
+    return Site(pages, builder.assets, consumed, context)

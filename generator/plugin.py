@@ -1,0 +1,68 @@
+"""The MkDocs adapter: turns MkDocs events into calls of the core, and nothing more."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .pages import Site
+from .pipeline import Paths, generate
+from .problems import RecordsInvalid
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+
+log = get_plugin_logger(__name__)
+
+
+class CampaignConfig(Config):
+    data_dir = c.Type(str, default="site_data")
+    as_of = c.Optional(c.Type(str))
+
+
+class CampaignPlugin(BasePlugin[CampaignConfig]):
+    """Adds the pages generated from `site_data/` and rebuilds when a record changes."""
+
+    site: Site | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        theme_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else root / "theme"
+        self.paths = Paths(root, root / self.config.data_dir, Path(config.docs_dir), theme_dir)
+        return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        # Runs before MkDocs cleans site/: invalid records leave the old site as it was.
+        try:
+            self.site = generate(self.paths, self.config.as_of)
+        except RecordsInvalid as error:
+            raise PluginError(error.report()) from None
+        config.extra["cp"] = self.site.context
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        for uri in self.site.consumed:
+            existing = files.get_file_from_path(uri)
+            if existing:
+                files.remove(existing)
+        for page in self.site.pages:
+            existing = files.get_file_from_path(page.src_uri)
+            if existing:
+                log.warning(f"content/{page.src_uri} 与生成的页面同名，已被生成的页面替换。")
+                files.remove(existing)
+            # Record pages are reached from index pages, never from the nav (which every page repeats).
+            files.append(File.generated(config, page.src_uri, content=page.markdown(), inclusion=InclusionLevel.NOT_IN_NAV))
+        for asset in self.site.assets:
+            files.append(File.generated(config, asset.dest_uri, content=asset.data))
+        return files
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+        server.watch(str(self.paths.data_dir))
+        return server

@@ -1,0 +1,83 @@
+"""Render page bodies from the templates in `theme/`, escaping every value from a record."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import markdown as md
+import nh3
+from markupsafe import Markup
+
+# What Markdown from a record may produce; anything else (scripts, styles, handlers) is dropped.
+ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "a",
+    "h3", "h4", "table", "thead", "tbody", "tr", "th", "td", "code", "pre", "hr",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+URL_SCHEMES = {"http", "https"}
+
+
+def markdown_html(text: str) -> Markup:
+    """Markdown from a record as safe HTML: rendered, then sanitised against an allow-list.
+
+    >>> str(markdown_html("**好**<script>alert(1)</script>"))
+    '<p><strong>好</strong></p>'
+    """
+    html = md.markdown(text, extensions=["sane_lists"], output_format="html")
+    clean = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    )
+    return Markup(clean)
+
+
+def date_cn(value: dt.date | None) -> str:
+    """A date as Chinese readers write it.
+
+    >>> date_cn(dt.date(2023, 6, 15))
+    '2023年6月15日'
+    """
+    return f"{value.year}年{value.month}月{value.day}日" if value else ""
+
+
+def number(value: float | int | None) -> str:
+    """Scores without a trailing `.0`.
+
+    >>> number(96.0), number(95.5), number(None)
+    ('96', '95.5', '')
+    """
+    if value is None:
+        return ""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+_BLANK_LINES = re.compile(r"\n\s*\n+")
+
+
+class Renderer:
+    """A Jinja environment over the project's `theme/` folder, strict and autoescaping."""
+
+    def __init__(self, theme_dir: Path) -> None:
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(theme_dir)),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+        )
+        self.env.filters["markdown"] = markdown_html
+        self.env.filters["date_cn"] = date_cn
+        self.env.filters["number"] = number
+
+    def render(self, template: str, **params: Any) -> str:
+        """Render one page body. Blank lines are folded so that Markdown keeps the HTML as one block."""
+        html = self.env.get_template(template).render(**params)
+        return _BLANK_LINES.sub("\n", html).strip() + "\n"

@@ -1,0 +1,264 @@
+"""Rules over the whole set of records. Each rule yields problems; `check_all` runs them all."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .dataset import Dataset, Year
+from .kinds.common import Source
+from .problems import Problem
+
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+
+Rule = Callable[[Dataset, Path], Iterable[Problem]]
+
+
+def _hint(value: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(value, list(choices), n=1)
+    return f"是不是「{close[0]}」？" if close else ""
+
+
+def _date(value: dt.date) -> str:
+    return value.isoformat()
+
+
+def check_unit(dataset: Dataset, year: int, ref: str, src: Source, name: str, line: int | None = None) -> Iterator[Problem]:
+    """`enterprise` or `enterprise/unit` must exist, and the enterprise must have facts for the year."""
+    line = line if line is not None else src.line_of(name)
+    enterprise_id, _, unit_id = ref.partition("/")
+    if enterprise_id in dataset.failed_ids:
+        return
+    enterprise = dataset.enterprises.get(enterprise_id)
+    if enterprise is None:
+        yield Problem(
+            src.file,
+            line,
+            name,
+            f"找不到编号为「{enterprise_id}」的单位。{_hint(enterprise_id, dataset.enterprises)}"
+            f"请检查拼写，或先在 site_data/enterprises/ 建立 {enterprise_id}.yml。",
+        )
+        return
+    if unit_id and enterprise.unit(unit_id) is None:
+        known = "、".join(u.id for u in enterprise.units) or "（还没有登记车间班组）"
+        yield Problem(
+            src.file,
+            line,
+            name,
+            f"单位「{enterprise.name}」里没有编号为「{unit_id}」的车间班组。已登记的有：{known}。"
+            f"请在 {enterprise.src.file} 的 units 里登记它。",
+        )
+    if year not in enterprise.years:
+        yield Problem(
+            src.file,
+            line,
+            name,
+            f"单位「{enterprise.name}」没有 {year} 年的年度情况。请在 {enterprise.src.file} 的 years 下加上 {year}: 一组"
+            "（township、union、above_designated_size）。",
+        )
+
+
+def rule_ids_shared_by_unions_and_enterprises(dataset: Dataset, data_dir: Path) -> Iterator[Problem]:
+    """An organiser id must name one thing: a union or an enterprise, not both."""
+    for clash in sorted(set(dataset.unions) & set(dataset.enterprises)):
+        src = dataset.enterprises[clash].src
+        other = dataset.unions[clash].src.file
+        yield Problem(src.file, src.line_of("id"), "id", f"编号「{clash}」已被工会 {other} 使用，单位和工会的编号不能相同。")
+
+
+def rule_enterprise_unions_exist(dataset: Dataset, data_dir: Path) -> Iterator[Problem]:
+    for enterprise in dataset.enterprises.values():
+        for year, facts in sorted(enterprise.years.items()):
+            if facts.union not in dataset.unions and facts.union not in dataset.failed_ids:
+                yield Problem(
+                    enterprise.src.file,
+                    enterprise.src.line_of("years"),
+                    f"years.{year}.union",
+                    f"找不到编号为「{facts.union}」的工会。{_hint(facts.union, dataset.unions)}已有的工会编号："
+                    f"{'、'.join(sorted(dataset.unions))}。",
+                )
+
+
+def rule_campaign_dates(dataset: Dataset, data_dir: Path) -> Iterator[Problem]:
+    for year in dataset.years.values():
+        campaign = year.campaign
+        src = campaign.src
+        if campaign.window.start > campaign.window.end:
+            yield Problem(src.file, src.line_of("window"), "window", "开始日期晚于结束日期。")
+        previous_end: dt.date | None = None
+        for index, phase in enumerate(campaign.phases, 1):
+            name = f"phases[{index}]"
+            if phase.start > phase.end:
+                yield Problem(src.file, src.line_of(name), name, f"阶段「{phase.name}」开始日期 {_date(phase.start)} 晚于结束日期 {_date(phase.end)}。")
+            if previous_end and phase.start <= previous_end:
+                yield Problem(src.file, src.line_of(name), name, f"阶段「{phase.name}」与上一阶段重叠：各阶段应按时间先后排列、互不重叠。")
+            previous_end = phase.end
+            for number, deadline in enumerate(phase.deadlines, 1):
+                yield from _in_window(year, deadline.date, src, f"{name}.deadlines[{number}].date")
+
+
+def _in_window(year: Year, value: dt.date | None, src: Source, name: str) -> Iterator[Problem]:
+    window = year.campaign.window
+    if value is not None and not window.start <= value <= window.end:
+        yield Problem(
+            src.file,
+            src.line_of(name),
+            name,
+            f"日期 {_date(value)} 不在 {year.campaign.year} 年度的日期范围（{_date(window.start)} 至 {_date(window.end)}）内。"
+            f"请检查年份是否写错；范围在 {year.campaign.src.file} 的 window 里设定。",
+        )
+
+
+def _competition_ref(year: Year, ref: str, src: Source, name: str, dataset: Dataset) -> Iterator[Problem]:
+    if ref not in year.competitions and ref not in dataset.failed_ids:
+        yield Problem(
+            src.file,
+            src.line_of(name),
+            name,
+            f"{year.campaign.year} 年度没有编号为「{ref}」的竞赛。{_hint(ref, year.competitions)}"
+            f"请检查拼写，竞赛记录在 site_data/{year.campaign.year}/competitions/。",
+        )
+
+
+def rule_competitions(dataset: Dataset, data_dir: Path) -> Iterator[Problem]:
+    for number, year in dataset.years.items():
+        for competition in year.competitions.values():
+            src = competition.src
+            if competition.start > competition.end:
+                yield Problem(src.file, src.line_of("end"), "end", f"结束日期 {_date(competition.end)} 早于开始日期 {_date(competition.start)}。")
+            yield from _in_window(year, competition.start, src, "start")
+            yield from _in_window(year, competition.end, src, "end")
+            organiser = competition.organiser
+            if organiser not in dataset.unions:
+                yield from check_unit(dataset, number, organiser, src, "organiser")
+            for index, unit in enumerate(competition.units, 1):
+                yield from check_unit(dataset, number, unit, src, f"units[{index}]")
+            for index, result in enumerate(competition.results, 1):
+                if result.unit:
+                    yield from check_unit(dataset, number, result.unit, src, f"results[{index}].unit")
+                if result.person and result.person not in year.people and result.person not in dataset.failed_ids:
+                    yield Problem(
+                        src.file,
+                        src.line_of(f"results[{index}].person"),
+                        f"results[{index}].person",
+                        f"{number} 年度没有编号为「{result.person}」的先进个人。{_hint(result.person, year.people)}",
+                    )
+
+
+def _exemplars(year: Year) -> Iterator[Any]:
+    yield from year.collectives.values()
+    yield from year.people.values()
+
+
+def rule_exemplars(dataset: Dataset, data_dir: Path) -> Iterator[Problem]:
+    for number, year in dataset.years.items():
+        for record in _exemplars(year):
+            src = record.src
+            yield from check_unit(dataset, number, record.unit, src, "unit")
+            for index, ref in enumerate(record.competitions, 1):
+                yield from _competition_ref(year, ref, src, f"competitions[{index}]", dataset)
+            yield from _photo(record, data_dir)
+
+
+def _photo(record: Any, data_dir: Path) -> Iterator[Problem]:
+    src = record.src
+    if record.photo is None:
+        return
+    name = record.photo
+    assert src.path is not None
+    folder = src.path.parent
+    path = (folder / name).resolve()
+    if "/" in name or "\\" in name or not path.is_relative_to(folder.resolve()):
+        yield Problem(src.file, src.line_of("photo"), "photo", f"「{name}」：只写文件名，照片放在本记录文件旁边。")
+        return
+    if path.suffix.lower() not in PHOTO_SUFFIXES:
+        yield Problem(src.file, src.line_of("photo"), "photo", f"「{name}」不是支持的照片格式；请用 {'、'.join(PHOTO_SUFFIXES)}。")
+    elif not path.is_file():
+        yield Problem(src.file, src.line_of("photo"), "photo", f"找不到照片「{name}」。请把照片放在 {Path(src.file).parent.as_posix()}/ 里，文件名与这里一致。")
+    if not record.photo_alt:
+        yield Problem(src.file, src.line_of("photo"), "photo_alt", "有照片就要写照片说明（photo_alt），告诉看不到图片的读者照片里是什么。")
+
+
+def ran_competition(year: Year, unit: str, competition_id: str) -> bool:
+    """Whether `unit` itself organised or took part in the competition.
+
+    An enterprise ran it if the enterprise or any of its 车间/班组 is the organiser or takes part;
+    a 车间/班组 ran it only if that very unit is the organiser or takes part.
+    """
+    competition = year.competitions.get(competition_id)
+    if competition is None:
+        return False
+    involved = {competition.organiser, *competition.units}
+    if "/" in unit:
+        return unit in involved
+    return any(ref == unit or ref.startswith(unit + "/") for ref in involved)
+
+
+def rule_pioneer_needs_competition(dataset: Dataset, data_dir: Path) -> Iterator[Problem]:
+    """方案「选树典型」：没有开展劳动和技能竞赛的单位不能作为「工人先锋号」推荐对象。"""
+    for year in dataset.years.values():
+        for collective in year.collectives.values():
+            if collective.honour != "工人先锋号":
+                continue
+            src = collective.src
+            cited = [c for c in collective.competitions if c in year.competitions]
+            if any(c in dataset.failed_ids for c in collective.competitions):
+                continue
+            if not collective.competitions:
+                yield Problem(
+                    src.file,
+                    src.line_of("honour"),
+                    "competitions",
+                    "「工人先锋号」只能授予开展了劳动和技能竞赛的集体（方案「选树典型」）。"
+                    "请在 competitions 里写上这个集体组织或参加的竞赛编号。",
+                )
+            elif cited and not any(ran_competition(year, collective.unit, c) for c in cited):
+                yield Problem(
+                    src.file,
+                    src.line_of("competitions"),
+                    "competitions",
+                    f"「工人先锋号」只能授予自己开展了劳动和技能竞赛的集体（方案「选树典型」），但所列竞赛"
+                    f"（{'、'.join(cited)}）的主办单位和参赛单位里都没有「{collective.unit}」。"
+                    "请写上它自己组织或参加的竞赛，或在该竞赛的 units 里补上它。",
+                )
+
+
+def rule_innovations(dataset: Dataset, data_dir: Path) -> Iterator[Problem]:
+    for number, year in dataset.years.items():
+        for innovation in year.innovations.values():
+            src = innovation.src
+            yield from check_unit(dataset, number, innovation.unit, src, "unit")
+            if innovation.competition:
+                yield from _competition_ref(year, innovation.competition, src, "competition", dataset)
+            yield from _in_window(year, innovation.date, src, "date")
+
+
+def rule_news(dataset: Dataset, data_dir: Path) -> Iterator[Problem]:
+    seen: dict[str, Source] = {}
+    for year in dataset.years.values():
+        for story in year.news:
+            src = story.src
+            yield from _in_window(year, story.date, src, "date")
+            if story.slug in seen:
+                yield Problem(src.file, src.line_of("slug"), "slug", f"网址名「{story.slug}」与 {seen[story.slug].file} 重复，请换一个。")
+            seen[story.slug] = src
+
+
+RULES: list[Rule] = [
+    rule_ids_shared_by_unions_and_enterprises,
+    rule_enterprise_unions_exist,
+    rule_campaign_dates,
+    rule_competitions,
+    rule_exemplars,
+    rule_pioneer_needs_competition,
+    rule_innovations,
+    rule_news,
+]
+
+
+def check_all(dataset: Dataset, data_dir: Path) -> list[Problem]:
+    """Run every rule over the dataset and return all problems found."""
+    return [problem for rule in RULES for problem in rule(dataset, data_dir)]

@@ -1,0 +1,353 @@
+"""A small declarative schema: each record kind lists its fields once, with Chinese help.
+
+The same declarations check the records (every problem with its line), document the fields
+in the editing guide, and can be exported as JSON Schema for editors' tools.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .problems import Problem
+from .yamlio import LinedDict, LinedList
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A reference to a unit inside an enterprise: "enterprise-id/unit-id".
+UNIT_REF_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)?$")
+
+
+@dataclass
+class Where:
+    """The file and the problems list a check writes into."""
+
+    file: str
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, line: int, name: str, message: str) -> None:
+        self.problems.append(Problem(self.file, line, name, message))
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "是非值（true/false）"
+    if isinstance(value, (int, float)):
+        return "数字"
+    if isinstance(value, dt.date):
+        return "日期"
+    if isinstance(value, list):
+        return "列表"
+    if isinstance(value, dict):
+        return "一组字段"
+    if value is None:
+        return "空值"
+    return "文字"
+
+
+class FieldType:
+    """Checks and normalises one value; returns None after reporting a problem."""
+
+    json: dict[str, Any]  # the JSON Schema of the values this type accepts
+
+    def check(self, value: Any, where: Where, line: int, name: str, source: str | None) -> Any:
+        raise NotImplementedError
+
+
+class Text(FieldType):
+    def __init__(self, max_length: int = 200, pattern: re.Pattern[str] | None = None, example: str = "") -> None:
+        self.max_length = max_length
+        self.pattern = pattern
+        self.example = example
+        self.json = {"type": "string", "maxLength": max_length}
+        if pattern:
+            self.json["pattern"] = pattern.pattern
+
+    def check(self, value: Any, where: Where, line: int, name: str, source: str | None) -> Any:
+        if not isinstance(value, str):
+            shown = source if source is not None else value
+            example = f'- "{shown}"' if name.endswith("]") else f'{name}: "{shown}"'
+            where.add(line, name, f"应为文字，却读到了{_describe(value)}「{shown}」。请给值加上英文引号，如 {example}。")
+            return None
+        text = value.strip()
+        if not text:
+            where.add(line, name, "不能为空。")
+            return None
+        if len(text) > self.max_length:
+            where.add(line, name, f"太长了（{len(text)} 字），最多 {self.max_length} 字。")
+            return None
+        if self.pattern and not self.pattern.match(text):
+            where.add(line, name, f"「{text}」的写法不对，应写成如「{self.example}」的形式。")
+            return None
+        return text
+
+
+class Markdown(Text):
+    """Free text that may use Markdown (paragraphs, lists, bold)."""
+
+    def __init__(self, max_length: int = 5000) -> None:
+        super().__init__(max_length)
+        self.json = {"type": "string", "maxLength": max_length, "contentMediaType": "text/markdown"}
+
+
+class Identifier(Text):
+    def __init__(self, example: str = "nong-jianguo") -> None:
+        super().__init__(60, ID_PATTERN, example)
+
+    def check(self, value: Any, where: Where, line: int, name: str, source: str | None) -> Any:
+        if isinstance(value, str) and value.strip() and not ID_PATTERN.match(value.strip()):
+            where.add(
+                line,
+                name,
+                f"「{value}」不能用作编号：只能用小写英文字母、数字和连字符「-」，如「{self.example}」（可用姓名拼音）。",
+            )
+            return None
+        return super().check(value, where, line, name, source)
+
+
+class Ref(Identifier):
+    """The id of another record; whether it exists is checked once all records are read."""
+
+    def __init__(self, target: str, example: str, allow_unit: bool = False) -> None:
+        super().__init__(example)
+        self.target = target
+        self.allow_unit = allow_unit
+        if allow_unit:
+            self.pattern = UNIT_REF_PATTERN
+            self.json = {"type": "string", "pattern": UNIT_REF_PATTERN.pattern}
+
+    def check(self, value: Any, where: Where, line: int, name: str, source: str | None) -> Any:
+        if not self.allow_unit:
+            return super().check(value, where, line, name, source)
+        if isinstance(value, str) and value.strip() and not UNIT_REF_PATTERN.match(value.strip()):
+            where.add(
+                line,
+                name,
+                f"「{value}」不是有效的单位编号：写企业编号，如「{self.example.split('/')[0]}」；"
+                f"写企业内的车间、班组时用「企业编号/班组编号」，如「{self.example}」。",
+            )
+            return None
+        return Text.check(self, value, where, line, name, source)
+
+
+class Choice(FieldType):
+    def __init__(self, values: Sequence[str]) -> None:
+        self.values = list(values)
+        self.json = {"type": "string", "enum": self.values}
+
+    def check(self, value: Any, where: Where, line: int, name: str, source: str | None) -> Any:
+        if value not in self.values:
+            shown = source if source is not None else value
+            where.add(line, name, f"「{shown}」不在允许范围内；可选：{'、'.join(self.values)}。")
+            return None
+        return value
+
+
+class Date(FieldType):
+    def __init__(self) -> None:
+        self.json = {"type": "string", "format": "date"}
+
+    def check(self, value: Any, where: Where, line: int, name: str, source: str | None) -> Any:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        shown = source if source is not None else value
+        where.add(line, name, f"「{shown}」不是有效日期。请写成「2023-06-15」这样的格式（年-月-日，用半角连字符）。")
+        return None
+
+
+class Integer(FieldType):
+    def __init__(self, minimum: int = 0) -> None:
+        self.minimum = minimum
+        self.json = {"type": "integer", "minimum": minimum}
+
+    def check(self, value: Any, where: Where, line: int, name: str, source: str | None) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int):
+            shown = source if source is not None else value
+            where.add(line, name, f"应为整数，却读到了{_describe(value)}「{shown}」，如 {name}: 86。")
+            return None
+        if value < self.minimum:
+            where.add(line, name, f"不能小于 {self.minimum}，现在是 {value}。")
+            return None
+        return value
+
+
+class Number(FieldType):
+    def __init__(self) -> None:
+        self.json = {"type": "number"}
+
+    def check(self, value: Any, where: Where, line: int, name: str, source: str | None) -> Any:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            shown = source if source is not None else value
+            where.add(line, name, f"应为数字，却读到了{_describe(value)}「{shown}」，如 {name}: 95.5。")
+            return None
+        return value
+
+
+class Boolean(FieldType):
+    def __init__(self) -> None:
+        self.json = {"type": "boolean"}
+
+    def check(self, value: Any, where: Where, line: int, name: str, source: str | None) -> Any:
+        if not isinstance(value, bool):
+            shown = source if source is not None else value
+            where.add(line, name, f"应为 true（是）或 false（否），却读到了「{shown}」。")
+            return None
+        return value
+
+
+class ListOf(FieldType):
+    def __init__(self, item: FieldType, min_items: int = 0) -> None:
+        self.item = item
+        self.min_items = min_items
+        self.json = {"type": "array", "items": item.json, "minItems": min_items}
+
+    def check(self, value: Any, where: Where, line: int, name: str, source: str | None) -> Any:
+        if not isinstance(value, list):
+            hint = ""
+            if isinstance(value, str) and ("、" in value or "，" in value or "," in value):
+                hint = "看起来是用顿号或逗号写在了一行里；"
+            where.add(
+                line,
+                name,
+                f"应为列表，却读到了{_describe(value)}。{hint}请每项单独一行，以「- 」开头，如：\n"
+                f"    {name}:\n      - 第一项\n      - 第二项",
+            )
+            return None
+        if len(value) < self.min_items:
+            where.add(line, name, f"至少要写 {self.min_items} 项。")
+            return None
+        lines = value.item_lines if isinstance(value, LinedList) else [line] * len(value)
+        out = []
+        ok = True
+        for index, item in enumerate(value):
+            checked = self.item.check(item, where, lines[index], f"{name}[{index + 1}]", None)
+            ok = ok and checked is not None
+            out.append(checked)
+        return out if ok else None
+
+
+class Object(FieldType):
+    """A nested group of fields (a result row, a phase, an office)."""
+
+    def __init__(self, fields: Sequence[Field], build: Callable[..., Any] | None = None) -> None:
+        self.fields = list(fields)
+        self.build = build
+        self.json = fields_json(self.fields)
+
+    def check(self, value: Any, where: Where, line: int, name: str, source: str | None) -> Any:
+        if not isinstance(value, dict):
+            where.add(line, name, f"应为一组字段（下一行缩进写「字段: 值」），却读到了{_describe(value)}。")
+            return None
+        values = check_fields(value, self.fields, where, prefix=f"{name}.")
+        if values is None:
+            return None
+        return self.build(**values) if self.build else values
+
+
+class YearMap(FieldType):
+    """Facts that belong to a campaign year, keyed by the year: `2023: {…}`."""
+
+    def __init__(self, item: Object) -> None:
+        self.item = item
+        self.json = {
+            "type": "object",
+            "propertyNames": {"pattern": "^20[0-9]{2}$"},
+            "additionalProperties": item.json,
+        }
+
+    def check(self, value: Any, where: Where, line: int, name: str, source: str | None) -> Any:
+        if not isinstance(value, dict):
+            where.add(line, name, f"应按年份分组，如：\n    {name}:\n      2023:\n        …")
+            return None
+        out: dict[int, Any] = {}
+        ok = True
+        for key, item in value.items():
+            key_line = value.line_of(key) if isinstance(value, LinedDict) else line
+            if not re.fullmatch(r"20[0-9]{2}", str(key)):
+                where.add(key_line, f"{name}.{key}", f"「{key}」不是年份，应写四位数年份，如 2023。")
+                ok = False
+                continue
+            checked = self.item.check(item, where, key_line, f"{name}.{key}", None)
+            ok = ok and checked is not None
+            out[int(key)] = checked
+        return out if ok else None
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a record: its key, what it means, and what it may hold."""
+
+    name: str
+    label: str
+    help: str
+    type: FieldType
+    required: bool = True
+    default: Any = None
+
+    def describe_type(self) -> str:
+        return json_type_label(self.type.json)
+
+
+def json_type_label(schema: dict[str, Any]) -> str:
+    kind = schema.get("type")
+    if "enum" in schema:
+        return "可选值：" + "、".join(schema["enum"])
+    if schema.get("format") == "date":
+        return "日期，如 2023-06-15"
+    if kind == "array":
+        return "列表（" + json_type_label(schema["items"]) + "）"
+    return {
+        "string": "文字",
+        "integer": "整数",
+        "number": "数字",
+        "boolean": "true 或 false",
+        "object": "一组字段",
+    }.get(str(kind), str(kind))
+
+
+def fields_json(fields: Sequence[Field]) -> dict[str, Any]:
+    """The JSON Schema of a group of fields, with Chinese titles and descriptions."""
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": [f.name for f in fields if f.required],
+        "properties": {f.name: {"title": f.label, "description": f.help, **f.type.json} for f in fields},
+    }
+
+
+def check_fields(data: dict[str, Any], fields: Sequence[Field], where: Where, prefix: str = "") -> dict[str, Any] | None:
+    """Check a mapping against its fields: unknown, missing and wrong values, all reported.
+
+    Returns the values by field name, defaults filled in, or None when anything was wrong.
+    """
+    lined = data if isinstance(data, LinedDict) else None
+    known = {f.name: f for f in fields}
+    ok = True
+    for key in data:
+        if key not in known:
+            line = lined.line_of(key) if lined else 0
+            close = difflib.get_close_matches(str(key), list(known), n=1)
+            hint = f"是不是想写「{close[0]}」？" if close else ""
+            where.add(line, f"{prefix}{key}", f"未知字段「{key}」。{hint}可用的字段：{'、'.join(known)}。")
+            ok = False
+    values: dict[str, Any] = {}
+    for f in fields:
+        if f.name not in data or data[f.name] is None:
+            if f.required:
+                line = (lined.line_of(f.name) if f.name in data else lined.line) if lined else 0
+                where.add(line, f"{prefix}{f.name}", f"缺少必填字段「{f.name}」（{f.label}）：{f.help}")
+                ok = False
+            values[f.name] = f.default() if callable(f.default) else f.default
+            continue
+        line = lined.line_of(f.name) if lined else 0
+        source = lined.scalars.get(f.name) if lined else None
+        checked = f.type.check(data[f.name], where, line, f"{prefix}{f.name}", source)
+        if checked is None:
+            ok = False
+        values[f.name] = checked
+    return values if ok else None

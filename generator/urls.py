@@ -1,0 +1,96 @@
+"""Where each page lives, and relative links between pages (so the site works under any sub-path).
+
+Record pages carry their year for good (`2023/people/nong-jianguo/`): printed links and QR codes
+must not break when the next campaign comes. Index pages of the current year sit at the top
+(`competitions/`); those of earlier years move under their year.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+
+def url_of(src_uri: str) -> str:
+    """The directory-style URL MkDocs gives a Markdown source path.
+
+    >>> url_of("index.md"), url_of("2023/people/a.md"), url_of("competitions/index.md")
+    ('', '2023/people/a/', 'competitions/')
+    """
+    stem = src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/" if src_uri.endswith(".md") else src_uri
+
+
+def relative(from_src: str, to: str) -> str:
+    """A link from page `from_src` to page or file `to` (both source paths), relative.
+
+    >>> relative("2023/people/a.md", "2023/competitions/b.md")
+    '../../competitions/b/'
+    >>> relative("index.md", "assets/cp/x.jpg")
+    'assets/cp/x.jpg'
+    """
+    base = url_of(from_src)
+    target = url_of(to)
+    link = posixpath.relpath(target or ".", base or ".")
+    if to.endswith(".md") and link != ".":
+        link += "/"
+    elif to.endswith(".md"):
+        link = "./"
+    return link
+
+
+@dataclass(frozen=True)
+class Urls:
+    """The source path of every generated page, given which year is current."""
+
+    current_year: int
+
+    def _root(self, year: int) -> str:
+        return "" if year == self.current_year else f"{year}/"
+
+    home = "index.md"
+    contact = "contact.md"
+    archive = "archive.md"
+    news = "news/index.md"
+
+    def year_home(self, year: int) -> str:
+        return "index.md" if year == self.current_year else f"{year}/index.md"
+
+    def plan(self, year: int) -> str:
+        return f"{self._root(year)}plan.md"
+
+    def competitions(self, year: int, facet: str = "", code: str = "") -> str:
+        return f"{self._root(year)}competitions/{facet}-{code}.md" if facet else f"{self._root(year)}competitions/index.md"
+
+    def collectives(self, year: int) -> str:
+        return f"{self._root(year)}collectives.md"
+
+    def people(self, year: int) -> str:
+        return f"{self._root(year)}people.md"
+
+    def innovations(self, year: int) -> str:
+        return f"{self._root(year)}innovations.md"
+
+    @staticmethod
+    def competition(year: int, record_id: str) -> str:
+        return f"{year}/competitions/{record_id}.md"
+
+    @staticmethod
+    def collective(year: int, record_id: str) -> str:
+        return f"{year}/collectives/{record_id}.md"
+
+    @staticmethod
+    def person(year: int, record_id: str) -> str:
+        return f"{year}/people/{record_id}.md"
+
+    @staticmethod
+    def news_post(slug: str) -> str:
+        return f"news/{slug}.md"
+
+    @staticmethod
+    def photo(year: int, kind: str, name: str) -> str:
+        return f"assets/photos/{year}/{kind}/{name}"

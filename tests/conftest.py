@@ -1,0 +1,52 @@
+"""Shared helpers: a fresh copy of the small fixture project for each test."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import Paths
+from generator.problems import RecordsInvalid
+from generator.validate import load_dataset
+
+TESTS = Path(__file__).parent
+REPO = TESTS.parent
+FIXTURE = TESTS / "fixtures" / "site"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A writable copy of tests/fixtures/site."""
+    dest = tmp_path / "project"
+    shutil.copytree(FIXTURE, dest)
+    return dest
+
+
+def paths(root: Path) -> Paths:
+    """The fixture's records and content, rendered with the repository's theme."""
+    return Paths(root, root / "site_data", root / "content", REPO / "theme")
+
+
+def problems(root: Path) -> list[str]:
+    """Every problem the fixture at `root` has, as printed for editors."""
+    try:
+        load_dataset(root / "site_data", root / "content", root)
+    except RecordsInvalid as error:
+        return [str(p) for p in error.problems]
+    return []
+
+
+def write(root: Path, relative: str, text: str) -> Path:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def edit(root: Path, relative: str, old: str, new: str) -> None:
+    path = root / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {relative}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
