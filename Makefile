@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 AS_OF ?=
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test serve check lint clean
 
@@ -25,11 +26,12 @@ serve: $(STAMP)
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check generator tests tools
+	$(VENV)/bin/ruff format --check generator tests tools
 	$(PY) -m pytest -n 2 -q
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check generator tests tools
-	$(VENV)/bin/ruff format --check generator tests
+	$(VENV)/bin/ruff format --check generator tests tools
 
 clean:
 	rm -rf site .site.tmp-* .site.old-*

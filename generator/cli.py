@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from .asof import ENV_AS_OF
+from .guide import update_guide
 from .pipeline import Paths, check
 from .problems import RecordsInvalid
 
@@ -70,8 +71,13 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", type=Path, default=Path("site"))
     build.add_argument("--as-of", help="统计日期，如 2023-07-01（默认取竞赛记录里的 as_of 或今天）")
     build.add_argument("--config-file", default="mkdocs.yml")
+    commands.add_parser("guide", help="按字段定义更新编辑指南 EDITING.md 里的字段说明")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
         return run_check(root)
+    if args.command == "guide":
+        changed = update_guide(root / "EDITING.md")
+        print("EDITING.md 的字段说明已更新。" if changed else "EDITING.md 的字段说明已是最新。")
+        return 0
     return run_build(root, args.site_dir, args.as_of, args.config_file)

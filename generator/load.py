@@ -85,7 +85,12 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
 def split_front_matter(text: str, file: str) -> tuple[str | None, int, str, list[Problem]]:
     """Split a Markdown file into its front matter (and its first line) and its body."""
     if not text.startswith("---\n"):
-        return None, 0, text, [Problem(file, 1, "", "新闻文件必须以「---」开头的文件头开始，写明 title、date、slug、description。")]
+        return (
+            None,
+            0,
+            text,
+            [Problem(file, 1, "", "新闻文件必须以「---」开头的文件头开始，写明 title、date、slug、description。")],
+        )
     end = text.find("\n---\n", 4)
     if end == -1:
         return None, 0, text, [Problem(file, 1, "", "文件头没有结束：请在文件头最后一行写「---」。")]
@@ -141,13 +146,20 @@ def _walk(data: object) -> Iterator[LinedDict | LinedList]:
             yield from _walk(value)
 
 
-def read_all(data_dir: Path, content_dir: Path, root: Path) -> tuple[list[RawRecord], list[Problem]]:
-    """Read every record file under `data_dir` and the news under `content_dir`."""
+def read_all(data_dir: Path, content_dir: Path, root: Path) -> tuple[list[RawRecord], list[Problem], set[str]]:
+    """Read every record file under `data_dir` and the news under `content_dir`.
+
+    Also returns the names of files that could not be read: records are named after their id,
+    so references to these are not reported as missing on top of the file's own problem.
+    """
     found, problems = discover(data_dir, content_dir, root)
     records = []
+    unreadable: set[str] = set()
     for kind, year, path in found:
         record, found_problems = read(kind, year, path, root)
         problems.extend(found_problems)
         if record is not None:
             records.append(record)
-    return records, problems
+        else:
+            unreadable.add(path.stem)
+    return records, problems, unreadable

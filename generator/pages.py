@@ -126,7 +126,12 @@ class SiteBuilder:
     def card(self, record: Collective | Person, kind: str, page: str) -> dict[str, Any]:
         year = record.year
         target = self.urls.collective(year, record.id) if kind == "collectives" else self.urls.person(year, record.id)
-        subtitle = self.unit(record.unit) if kind == "collectives" else f"{self.unit(record.unit)} · {record.post}"
+        if kind == "people":
+            subtitle = f"{self.unit(record.unit)} · {record.post}"
+        else:
+            # A collective's name usually contains its enterprise's; repeat only what the name does not say.
+            enterprise = self.data.enterprises[record.unit.partition("/")[0]]
+            subtitle = enterprise.name if enterprise.name not in record.name else enterprise.years[year].township
         return {
             "href": relative(page, target),
             "title": record.name,
@@ -214,7 +219,12 @@ class SiteBuilder:
             },
             "featured": [self.card(r, kinds[id(r)], page) for r in featured],
             "news": [
-                {"title": n.title, "date": n.date, "description": n.description, "href": relative(page, self.urls.news_post(n.slug))}
+                {
+                    "title": n.title,
+                    "date": n.date,
+                    "description": n.description,
+                    "href": relative(page, self.urls.news_post(n.slug)),
+                }
                 for n in news
             ],
             "links": self.nav_links(campaign.year, page),
@@ -251,7 +261,9 @@ class SiteBuilder:
                     pages.append(self._competition_list(year, chosen, facet, code))
         honoured = honoured_from(year)
         for competition in ordered:
-            pages.append(self._competition_page(year, competition, honoured[competition.id].collectives, honoured[competition.id].people))
+            pages.append(
+                self._competition_page(year, competition, honoured[competition.id].collectives, honoured[competition.id].people)
+            )
         return pages
 
     def _filters(self, year: Year, page: str, active: tuple[str, str]) -> list[dict[str, Any]]:
@@ -293,9 +305,13 @@ class SiteBuilder:
             "count": len(chosen),
             "groups": groups,
         }
-        return self._page(page, title, "cp/competitions.html", params, description=f"{number}年隆安县劳动和技能竞赛一览，共 {len(chosen)} 项。")
+        return self._page(
+            page, title, "cp/competitions.html", params, description=f"{number}年隆安县劳动和技能竞赛一览，共 {len(chosen)} 项。"
+        )
 
-    def _competition_page(self, year: Year, competition: Competition, collectives: list[Collective], people: list[Person]) -> Page:
+    def _competition_page(
+        self, year: Year, competition: Competition, collectives: list[Collective], people: list[Person]
+    ) -> Page:
         number = year.campaign.year
         page = self.urls.competition(number, competition.id)
         results = []
@@ -327,7 +343,9 @@ class SiteBuilder:
                 for facet, (_, values, attr) in FACETS.items()
             },
         }
-        return self._page(page, competition.title, "cp/competition.html", params, description=competition.summary, source=competition.src.path)
+        return self._page(
+            page, competition.title, "cp/competition.html", params, description=competition.summary, source=competition.src.path
+        )
 
     def exemplars(self, year: Year, kind: str) -> list[Page]:
         number = year.campaign.year
@@ -339,7 +357,12 @@ class SiteBuilder:
         groups: dict[str, list[dict[str, Any]]] = {}
         for record in records:
             groups.setdefault(record.honour, []).append(self.card(record, kind, page))
-        params = {"title": title, "groups": [{"title": k, "cards": v} for k, v in groups.items()], "kind": kind, "count": len(records)}
+        params = {
+            "title": title,
+            "groups": [{"title": k, "cards": v} for k, v in groups.items()],
+            "kind": kind,
+            "count": len(records),
+        }
         pages = [self._page(page, title, "cp/exemplars.html", params, description=f"{title}：共 {len(records)} 个。")]
         for record in records:
             pages.append(self.exemplar(year, record, kind))
@@ -357,7 +380,8 @@ class SiteBuilder:
             "story": record.story,
             "achievements": record.achievements,
             "competitions": [
-                {"title": c.title, "href": relative(page, self.urls.competition(number, c.id)), "stream": c.stream} for c in competitions
+                {"title": c.title, "href": relative(page, self.urls.competition(number, c.id)), "stream": c.stream}
+                for c in competitions
             ],
             "back": relative(page, self.urls.collectives(number) if kind == "collectives" else self.urls.people(number)),
             "back_label": "先进集体" if kind == "collectives" else "先进个人",
@@ -383,7 +407,10 @@ class SiteBuilder:
                     "summary": item.summary,
                     "description": item.description,
                     "date": item.date,
-                    "competition": {"title": competition.title, "href": relative(page, self.urls.competition(number, competition.id))}
+                    "competition": {
+                        "title": competition.title,
+                        "href": relative(page, self.urls.competition(number, competition.id)),
+                    }
                     if competition
                     else None,
                 }
@@ -395,7 +422,9 @@ class SiteBuilder:
     def contact(self) -> Page:
         campaign = self.data.years[self.data.current_year].campaign
         params = {"campaign": campaign}
-        return self._page(self.urls.contact, "联系我们", "cp/contact.html", params, description=f"{campaign.committee.name}办公室联系方式。")
+        return self._page(
+            self.urls.contact, "联系我们", "cp/contact.html", params, description=f"{campaign.committee.name}办公室联系方式。"
+        )
 
     def archive(self) -> Page:
         page = self.urls.archive

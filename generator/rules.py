@@ -92,9 +92,16 @@ def rule_campaign_dates(dataset: Dataset, data_dir: Path) -> Iterator[Problem]:
         for index, phase in enumerate(campaign.phases, 1):
             name = f"phases[{index}]"
             if phase.start > phase.end:
-                yield Problem(src.file, src.line_of(name), name, f"阶段「{phase.name}」开始日期 {_date(phase.start)} 晚于结束日期 {_date(phase.end)}。")
+                yield Problem(
+                    src.file,
+                    src.line_of(name),
+                    name,
+                    f"阶段「{phase.name}」开始日期 {_date(phase.start)} 晚于结束日期 {_date(phase.end)}。",
+                )
             if previous_end and phase.start <= previous_end:
-                yield Problem(src.file, src.line_of(name), name, f"阶段「{phase.name}」与上一阶段重叠：各阶段应按时间先后排列、互不重叠。")
+                yield Problem(
+                    src.file, src.line_of(name), name, f"阶段「{phase.name}」与上一阶段重叠：各阶段应按时间先后排列、互不重叠。"
+                )
             previous_end = phase.end
             for number, deadline in enumerate(phase.deadlines, 1):
                 yield from _in_window(year, deadline.date, src, f"{name}.deadlines[{number}].date")
@@ -128,7 +135,12 @@ def rule_competitions(dataset: Dataset, data_dir: Path) -> Iterator[Problem]:
         for competition in year.competitions.values():
             src = competition.src
             if competition.start > competition.end:
-                yield Problem(src.file, src.line_of("end"), "end", f"结束日期 {_date(competition.end)} 早于开始日期 {_date(competition.start)}。")
+                yield Problem(
+                    src.file,
+                    src.line_of("end"),
+                    "end",
+                    f"结束日期 {_date(competition.end)} 早于开始日期 {_date(competition.start)}。",
+                )
             yield from _in_window(year, competition.start, src, "start")
             yield from _in_window(year, competition.end, src, "end")
             organiser = competition.organiser
@@ -175,11 +187,20 @@ def _photo(record: Any, data_dir: Path) -> Iterator[Problem]:
         yield Problem(src.file, src.line_of("photo"), "photo", f"「{name}」：只写文件名，照片放在本记录文件旁边。")
         return
     if path.suffix.lower() not in PHOTO_SUFFIXES:
-        yield Problem(src.file, src.line_of("photo"), "photo", f"「{name}」不是支持的照片格式；请用 {'、'.join(PHOTO_SUFFIXES)}。")
+        yield Problem(
+            src.file, src.line_of("photo"), "photo", f"「{name}」不是支持的照片格式；请用 {'、'.join(PHOTO_SUFFIXES)}。"
+        )
     elif not path.is_file():
-        yield Problem(src.file, src.line_of("photo"), "photo", f"找不到照片「{name}」。请把照片放在 {Path(src.file).parent.as_posix()}/ 里，文件名与这里一致。")
+        yield Problem(
+            src.file,
+            src.line_of("photo"),
+            "photo",
+            f"找不到照片「{name}」。请把照片放在 {Path(src.file).parent.as_posix()}/ 里，文件名与这里一致。",
+        )
     if not record.photo_alt:
-        yield Problem(src.file, src.line_of("photo"), "photo_alt", "有照片就要写照片说明（photo_alt），告诉看不到图片的读者照片里是什么。")
+        yield Problem(
+            src.file, src.line_of("photo"), "photo_alt", "有照片就要写照片说明（photo_alt），告诉看不到图片的读者照片里是什么。"
+        )
 
 
 def ran_competition(year: Year, unit: str, competition_id: str) -> bool:
@@ -243,7 +264,9 @@ def rule_news(dataset: Dataset, data_dir: Path) -> Iterator[Problem]:
             src = story.src
             yield from _in_window(year, story.date, src, "date")
             if story.slug in seen:
-                yield Problem(src.file, src.line_of("slug"), "slug", f"网址名「{story.slug}」与 {seen[story.slug].file} 重复，请换一个。")
+                yield Problem(
+                    src.file, src.line_of("slug"), "slug", f"网址名「{story.slug}」与 {seen[story.slug].file} 重复，请换一个。"
+                )
             seen[story.slug] = src
 
 

@@ -51,7 +51,12 @@ def assemble(records: list[RawRecord], content_dir: Path, root: Path) -> tuple[D
             if record.year != raw.year:
                 dataset.failed_years.add(raw.year)
                 problems.append(
-                    Problem(raw.file, record.src.line_of("year"), "year", f"年度写的是 {record.year}，但文件在 {raw.year} 文件夹里，两者应一致。")
+                    Problem(
+                        raw.file,
+                        record.src.line_of("year"),
+                        "year",
+                        f"年度写的是 {record.year}，但文件在 {raw.year} 文件夹里，两者应一致。",
+                    )
                 )
                 continue
             plan_path = content_dir / record.plan_text
@@ -96,7 +101,12 @@ def _place(dataset: Dataset, raw: RawRecord, record: Any) -> list[Problem]:
     if kind == "news":
         year.news.append(record)
         return []
-    folder = {"competition": year.competitions, "collective": year.collectives, "person": year.people, "innovation": year.innovations}
+    folder = {
+        "competition": year.competitions,
+        "collective": year.collectives,
+        "person": year.people,
+        "innovation": year.innovations,
+    }
     return _put(folder[kind], record, raw)
 
 
@@ -120,11 +130,16 @@ def load_dataset(data_dir: Path, content_dir: Path, root: Path) -> Dataset:
 
     >>> load_dataset(Path("site_data"), Path("content"), Path("."))  # doctest: +SKIP
     """
-    records, problems = read_all(data_dir, content_dir, root)
+    records, problems, unreadable = read_all(data_dir, content_dir, root)
     dataset, more = assemble(records, content_dir, root)
+    dataset.failed_ids |= unreadable
     problems.extend(more)
     if not dataset.years and not problems:
-        problems.append(Problem(display_path(data_dir, root), 0, "", "没有任何年度的竞赛记录：请建立 site_data/2023/campaign.yml 这样的文件。"))
+        problems.append(
+            Problem(
+                display_path(data_dir, root), 0, "", "没有任何年度的竞赛记录：请建立 site_data/2023/campaign.yml 这样的文件。"
+            )
+        )
     problems.extend(rules.check_all(dataset, data_dir))
     if problems:
         raise RecordsInvalid(problems)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -50,3 +53,21 @@ def edit(root: Path, relative: str, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {relative}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def build(root: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """`python -m generator build`, as `make site` runs it."""
+    command = [sys.executable, "-m", "generator", "--root", str(root), "build", "--site-dir", str(site_dir), *extra]
+    return subprocess.run(command, capture_output=True, text=True, env=BUILD_ENV, check=False)
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled sample site, built once per test session (per worker)."""
+    out = tmp_path_factory.mktemp("sample") / "site"
+    result = build(REPO, out)
+    assert result.returncode == 0, result.stderr
+    return out

@@ -41,16 +41,27 @@ def test_every_problem_of_a_record_is_reported():
 
 def test_yes_no_read_as_boolean_gets_quoting_advice():
     _, problems = run("name: no\nhonour: 先进集体\n")
-    assert problems == ["r.yml:1: name: 应为文字，却读到了是非值（true/false）「no」。请给值加上英文引号，如 name: \"no\"。"]
+    assert problems == ['r.yml:1: name: 应为文字，却读到了是非值（true/false）「no」。请给值加上英文引号，如 name: "no"。']
 
 
 def test_list_item_problem_points_at_the_item_line():
     _, problems = run("name: 甲\nhonour: 先进集体\nitems:\n  - 好\n  - 3\n")
-    assert problems == ["r.yml:5: items[2]: 应为文字，却读到了数字「3」。请给值加上英文引号，如 - \"3\"。"]
+    assert problems == ['r.yml:5: items[2]: 应为文字，却读到了数字「3」。请给值加上英文引号，如 - "3"。']
 
 
 def test_json_schema_carries_chinese_titles_and_enums():
     schema = fields_json(FIELDS)
     assert schema["additionalProperties"] is False
     assert schema["required"] == ["name", "honour"]
-    assert schema["properties"]["honour"] == {"title": "荣誉", "description": "获得的荣誉。", "type": "string", "enum": ["工人先锋号", "先进集体"]}
+    assert schema["properties"]["honour"] == {
+        "title": "荣誉",
+        "description": "获得的荣誉。",
+        "type": "string",
+        "enum": ["工人先锋号", "先进集体"],
+    }
+
+
+def test_markup_characters_are_refused_in_plain_text():
+    # Plain text also lands in <title> and <meta content="…">, where the theme does not escape it.
+    _, problems = run('name: "农<i>测试</i>"\nhonour: 先进集体\n')
+    assert problems == ["r.yml:1: name: 不能包含英文符号 < >。书名请用《》，引号请用中文“”，“&”请写成“和”。"]

@@ -42,7 +42,9 @@ def test_unknown_field_suggests_the_close_one(project):
 
 
 def test_duplicate_ids_name_both_files(project):
-    write(project, "site_data/2023/people/copy.yml", (project / "site_data/2023/people/nong-ceshi.yml").read_text(encoding="utf-8"))
+    write(
+        project, "site_data/2023/people/copy.yml", (project / "site_data/2023/people/nong-ceshi.yml").read_text(encoding="utf-8")
+    )
     assert problems(project) == [
         "site_data/2023/people/nong-ceshi.yml:1: id: 编号「nong-ceshi」重复：site_data/2023/people/copy.yml 第 1 行已经用过。请换一个编号。"
     ]
@@ -84,7 +86,9 @@ def test_dates_outside_the_window_and_not_dates(project):
 
 def test_end_before_start(project):
     edit(project, COMP, "end: 2023-09-30", "end: 2023-06-01")
-    assert problems(project) == ["site_data/2023/competitions/zhuangpei.yml:11: end: 结束日期 2023-06-01 早于开始日期 2023-06-10。"]
+    assert problems(project) == [
+        "site_data/2023/competitions/zhuangpei.yml:11: end: 结束日期 2023-06-01 早于开始日期 2023-06-10。"
+    ]
 
 
 def test_pioneer_citing_a_competition_run_by_another_unit_is_refused(project):
@@ -99,7 +103,9 @@ def test_pioneer_citing_a_competition_run_by_another_unit_is_refused(project):
 def test_pioneer_team_is_not_eligible_through_a_sibling_team(project):
     # The enterprise took part through its 总装车间; its 焊接班 did not run a competition.
     edit(project, PIONEER, "unit: peijian/zongzhuang", "unit: peijian/hanjie")
-    assert problems(project)[0].endswith("但所列竞赛（zhuangpei）的主办单位和参赛单位里都没有「peijian/hanjie」。请写上它自己组织或参加的竞赛，或在该竞赛的 units 里补上它。")
+    assert problems(project)[0].endswith(
+        "但所列竞赛（zhuangpei）的主办单位和参赛单位里都没有「peijian/hanjie」。请写上它自己组织或参加的竞赛，或在该竞赛的 units 里补上它。"
+    )
 
 
 def test_whole_enterprise_is_eligible_through_its_own_workshop(project):

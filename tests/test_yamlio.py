@@ -14,9 +14,7 @@ def test_lines_of_keys_and_items_are_kept():
 
 def test_duplicate_key_is_reported_with_both_lines():
     _, problems = load_yaml("name: 甲\nhonour: 工人先锋号\nname: 乙\n", "a.yml")
-    assert [str(p) for p in problems] == [
-        "a.yml:3: name: 字段重复：第 1 行已经写过「name」，同一条记录里每个字段只能写一次。"
-    ]
+    assert [str(p) for p in problems] == ["a.yml:3: name: 字段重复：第 1 行已经写过「name」，同一条记录里每个字段只能写一次。"]
 
 
 def test_syntax_error_names_line_and_column():

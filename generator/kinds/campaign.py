@@ -208,7 +208,9 @@ FIELDS = [
             [
                 Field("name", "名称", "组委会名称。", Text(60)),
                 Field("leaders", "组长", "组长，每人写 name 和 title。", ListOf(OFFICIAL, 1)),
-                Field("deputy_leaders", "副组长", "副组长，每人写 name 和 title。", ListOf(OFFICIAL), required=False, default=list),
+                Field(
+                    "deputy_leaders", "副组长", "副组长，每人写 name 和 title。", ListOf(OFFICIAL), required=False, default=list
+                ),
                 Field("member_units", "成员单位", "成员单位，每个一行。", ListOf(Text(40))),
                 Field("members_note", "成员说明", "成员的说明，如 各单位各1名分管领导。", Text(200)),
                 Field(

@@ -94,7 +94,14 @@ EXEMPLAR_FIELDS = [
     ),
     *PHOTO_FIELDS,
     Field("summary", "一句话简介", "一句话说明主要事迹，显示在卡片和分享摘要里，60 字以内。", Text(60)),
-    Field("story", "事迹", "详细事迹，可分段，可用 Markdown（空一行分段，**加粗**，- 列表）。", Markdown(), required=False, default=""),
+    Field(
+        "story",
+        "事迹",
+        "详细事迹，可分段，可用 Markdown（空一行分段，**加粗**，- 列表）。",
+        Markdown(),
+        required=False,
+        default="",
+    ),
     Field(
         "achievements",
         "主要成绩",

@@ -1,0 +1,100 @@
+"""What only a browser shows: the built sample site in Debian's headless Chromium.
+
+Skipped where Chromium is missing, except under CI, where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tools.browser import browser, chromium_path, serve
+
+from .conftest import REPO
+
+pytestmark = pytest.mark.browser
+
+if chromium_path() is None:
+    if os.environ.get("CI"):
+        raise RuntimeError("CI is set but Chromium is missing: .ci/run must install chromium and fonts-noto-cjk")
+    pytest.skip("Chromium is not installed (apt-get install chromium fonts-noto-cjk)", allow_module_level=True)
+
+ARTIFACTS = REPO / "test-artifacts"
+PAGES = [
+    "",
+    "plan/",
+    "competitions/",
+    "2023/competitions/xian-jineng-dasai/",
+    "collectives/",
+    "2023/collectives/xinneng-zongzhuang/",
+    "people/",
+    "2023/people/nong-jianguo/",
+    "innovations/",
+    "news/",
+    "contact/",
+]
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with browser() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="module")
+def base(sample_site: Path):
+    with serve(sample_site) as url:
+        yield url
+
+
+def test_phone_width_has_no_page_level_horizontal_scroll_and_nothing_leaves_localhost(chromium, base):
+    page = chromium.new_page(viewport={"width": 375, "height": 740})
+    hosts: set[str] = set()
+    page.on("request", lambda request: hosts.add(urlparse(request.url).hostname or ""))
+    checked = []
+    for path in PAGES:
+        response = page.goto(base + path)
+        assert response is not None and response.ok, path
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        page.wait_for_load_state("networkidle")
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 375px"
+        checked.append(path or "/")
+    page.close()
+    assert hosts == {"127.0.0.1"}, hosts
+    assert len(checked) == len(PAGES)
+
+
+def test_home_shows_the_campaign_and_its_numbers(chromium, base):
+    page = chromium.new_page(viewport={"width": 375, "height": 740})
+    page.goto(base)
+    assert page.locator("h1").first.inner_text() == "2023年隆安县劳动和技能竞赛"
+    assert page.locator(".cp-sample").inner_text().startswith("示例数据")
+    labels = page.locator(".cp-stats__label").all_inner_texts()
+    assert labels == ["已开展竞赛", "参赛职工", "先进集体", "先进个人", "创新成果"]
+    # The headline cards sit two to a row on a phone, not stacked one per line.
+    boxes = [page.locator(".cp-stats__item").nth(i).bounding_box() for i in range(2)]
+    assert boxes[0]["y"] == boxes[1]["y"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "home-375.png"), full_page=True)
+    page.close()
+
+
+def test_exemplar_photo_loads_and_results_table_scrolls_inside_itself(chromium, base):
+    page = chromium.new_page(viewport={"width": 375, "height": 740})
+    page.goto(base + "2023/people/nong-jianguo/")
+    photo = page.locator(".cp-exemplar__photo img")
+    photo.scroll_into_view_if_needed()
+    page.wait_for_load_state("networkidle")
+    assert photo.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert photo.get_attribute("alt").startswith("示意图")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "person-375.png"), full_page=True)
+    page.goto(base + "2023/competitions/xian-jineng-dasai/")
+    scroller = page.locator(".cp-table-scroll").first
+    assert scroller.evaluate("el => getComputedStyle(el).overflowX") == "auto"
+    assert page.locator(".cp-results tbody tr").count() >= 3
+    page.close()

@@ -1,0 +1,228 @@
+"""The whole site built with MkDocs: each page kind shows the right records; bad records fail safely."""
+
+from __future__ import annotations
+
+import filecmp
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .conftest import BUILD_ENV, REPO, build, edit
+
+pytestmark = pytest.mark.build
+
+ENV = BUILD_ENV
+
+
+def mkdocs(root: Path, *args: str, tool: str = "mkdocs") -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", tool, *args]
+    return subprocess.run(command, cwd=root, capture_output=True, text=True, env=ENV, check=False)
+
+
+def text(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def records(kind: str) -> list[dict]:
+    folder = REPO / "site_data" / "2023" / kind
+    return [yaml.safe_load(text(p)) for p in sorted(folder.glob("*.yml"))]
+
+
+@pytest.fixture
+def site(sample_site: Path) -> Path:
+    return sample_site
+
+
+@pytest.fixture
+def fixture_project(project: Path) -> Path:
+    """The small fixture tree made into a buildable project with the repository's config and theme."""
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "theme", project / "theme")
+    return project
+
+
+def test_every_page_kind_is_built(site: Path):
+    for page in [
+        "index.html",
+        "plan/index.html",
+        "competitions/index.html",
+        "competitions/stream-ankangbei/index.html",
+        "collectives/index.html",
+        "people/index.html",
+        "innovations/index.html",
+        "news/index.html",
+        "news/launch-meeting/index.html",
+        "contact/index.html",
+        "archive/index.html",
+        "2023/competitions/xian-jineng-dasai/index.html",
+        "2023/collectives/xinneng-zongzhuang/index.html",
+        "2023/people/nong-jianguo/index.html",
+    ]:
+        assert (site / page).is_file(), page
+
+
+def test_home_shows_the_headline_numbers_of_the_records(site: Path):
+    home = text(site / "index.html")
+    competitions = records("competitions")
+    # as_of is 2024-01-20 in the sample campaign record: every competition has started.
+    participants = sum(c["participants"] for c in competitions)
+    figures = dict(
+        re.findall(r'cp-stats__value">(\d+)<small>.*?</small></span>\s*<span class="cp-stats__label">(.*?)</span>', home, re.S)
+    )
+    assert {label: int(value) for value, label in figures.items()} == {
+        "已开展竞赛": len(competitions),
+        "参赛职工": participants,
+        "先进集体": len(records("collectives")),
+        "先进个人": len(records("people")),
+        "创新成果": len(records("innovations")),
+    }
+    assert "各阶段已结束" in home
+    # Each of the five streams is shown with its count.
+    for stream in ["职工建功立业竞赛", "群众性创新竞赛", "职工技能素质提升竞赛", "安康杯竞赛", "班组创先争优竞赛"]:
+        count = sum(c["stream"] == stream for c in competitions)
+        assert re.search(rf">{stream}</a><span class=\"cp-bar__value\">{count} 项</span>", home), stream
+
+
+def test_home_lists_featured_exemplars_and_latest_news(site: Path):
+    home = text(site / "index.html")
+    featured = [r["name"] for r in records("people") + records("collectives") if r.get("featured")]
+    assert featured and all(name in home for name in featured)
+    news = sorted(
+        (yaml.safe_load(text(p).split("---")[1]) for p in (REPO / "content/news/posts").glob("*.md")),
+        key=lambda n: n["date"],
+        reverse=True,
+    )
+    titles = re.findall(r'class="cp-news__item"><a href="[^"]+">(.*?)</a>', home)
+    assert titles == [n["title"] for n in news[:4]]
+
+
+def test_competition_pages_show_results_and_link_exemplars(site: Path):
+    listing = text(site / "competitions/index.html")
+    for competition in records("competitions"):
+        assert competition["title"] in listing
+        page = text(site / "2023/competitions" / competition["id"] / "index.html")
+        for row in competition.get("results", []):
+            assert f">{row['name']}<" in page
+        for person in records("people"):
+            if competition["id"] in person.get("competitions", []):
+                assert f'href="../../people/{person["id"]}/"' in page, (competition["id"], person["id"])
+
+
+def test_filter_pages_hold_only_their_competitions(site: Path):
+    page = text(site / "competitions/stream-ankangbei/index.html")
+    for competition in records("competitions"):
+        assert (competition["title"] in page) == (competition["stream"] == "安康杯竞赛"), competition["id"]
+
+
+def test_exemplar_pages_show_story_photo_and_source_competition(site: Path):
+    person = yaml.safe_load(text(REPO / "site_data/2023/people/nong-jianguo.yml"))
+    page = text(site / "2023/people/nong-jianguo/index.html")
+    assert person["name"] in page and person["honour"] in page and person["post"] in page
+    assert person["achievements"][0] in page
+    assert f'alt="{person["photo_alt"]}"' in page
+    photo = re.search(r'<img class="cp-photo" src="([^"]+)"', page).group(1)
+    assert (site / "2023/people/nong-jianguo" / photo).resolve().is_file()
+    assert 'href="../../competitions/' in page
+
+
+def test_plan_page_is_repaired_and_structured(site: Path):
+    plan = text(site / "plan/index.html")
+    assert "以正式印发文件为准" in plan
+    assert "以习近平新时代中国特色社会主义思想为指导" in plan
+    assert "认真学习习近平总书记对广西提出的" in plan
+    assert "深入贯彻落实习近平总书记视察广西" in plan
+    assert "队伍建设" in plan and "队*" not in plan
+    assert "*@" not in plan and "联系电话" not in plan
+    for heading in [
+        "一、指导思想",
+        "二、组织机构",
+        "三、目标任务",
+        "四、竞赛内容",
+        "五、竞赛安排",
+        "六、选树典型",
+        "七、工作要求",
+    ]:
+        assert heading in plan
+    # The committee, the targets and the schedule as structure, not only prose.
+    assert "<dt>组长</dt><dd>吴雪华" in plan
+    assert "<td>规模以上国有企业</td><td>80% 以上</td>" in plan
+    assert "2023年6月15日前</strong>：竞赛方案报送组委会办公室备案" in plan
+
+
+def test_sample_notice_and_noindex_on_every_page(site: Path):
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 60
+    for page in pages:
+        html = text(page)
+        assert '<meta name="robots" content="noindex, nofollow">' in html, page
+        assert "示例数据" in html, page
+
+
+def test_markdown_in_records_is_sanitised(fixture_project: Path, tmp_path: Path):
+    edit(
+        fixture_project,
+        "site_data/2023/collectives/zongzhuang.yml",
+        "  全年无安全事故。",
+        '  全年无安全事故。<script>alert(1)</script><img src="x" onerror="alert(2)"> [链接](javascript:alert(3))',
+    )
+    result = build(fixture_project, tmp_path / "site", "--as-of", "2023-07-01")
+    assert result.returncode == 0, result.stderr
+    page = text(tmp_path / "site/2023/collectives/zongzhuang/index.html")
+    assert "全年无安全事故。" in page
+    assert "alert(" not in page and "onerror" not in page and "javascript:" not in page
+
+
+def test_broken_record_fails_the_build_and_keeps_the_old_site(fixture_project: Path, tmp_path: Path):
+    out = tmp_path / "site"
+    assert build(fixture_project, out).returncode == 0
+    before = tmp_path / "before"
+    shutil.copytree(out, before)
+    edit(fixture_project, "site_data/2023/people/nong-ceshi.yml", "honour: 工人先锋岗", "honour: 工人先锋")
+    edit(fixture_project, "site_data/2023/competitions/zhuangpei.yml", "participants: 40", "participants: 四十")
+    result = build(fixture_project, out)
+    assert result.returncode != 0
+    assert "site_data/2023/people/nong-ceshi.yml:5: honour: 「工人先锋」不在允许范围内" in result.stderr
+    assert "site_data/2023/competitions/zhuangpei.yml:14: participants: 应为整数" in result.stderr
+    assert "共发现 2 处问题" in result.stderr
+    comparison = filecmp.dircmp(before, out)
+    assert not comparison.diff_files and not comparison.left_only and not comparison.right_only
+    assert not list(tmp_path.glob(".site.tmp-*"))
+
+
+def test_plain_mkdocs_build_with_a_bad_record_leaves_site_dir_alone(fixture_project: Path):
+    assert mkdocs(fixture_project, "build", "--strict").returncode == 0
+    marker = fixture_project / "site" / "index.html"
+    before = marker.read_bytes()
+    edit(fixture_project, "site_data/2023/competitions/zhuangpei.yml", "end: 2023-09-30", "end: 2023-06-01")
+    result = mkdocs(fixture_project, "build", "--strict")
+    assert result.returncode != 0
+    assert "site_data/2023/competitions/zhuangpei.yml:11: end: 结束日期 2023-06-01 早于开始日期 2023-06-10。" in result.stderr
+    assert marker.read_bytes() == before
+
+
+def test_properdocs_builds_the_sample_site_too(tmp_path: Path):
+    result = mkdocs(REPO, "build", "--strict", "--site-dir", str(tmp_path / "site"), tool="properdocs")
+    assert result.returncode == 0, result.stderr
+    home = text(tmp_path / "site/index.html")
+    assert "2023年隆安县劳动和技能竞赛" in home and "cp-stats__value" in home
+    assert (tmp_path / "site/2023/people/nong-jianguo/index.html").is_file()
+
+
+def test_every_internal_link_and_image_resolves(site: Path):
+    broken = []
+    # 404.html is served at any depth, so MkDocs writes it with root-absolute links; it is checked once site_url is set.
+    for page in set(site.rglob("*.html")) - {site / "404.html"}:
+        for ref in re.findall(r'(?:href|src)="([^"#?]+)', text(page)):
+            if re.match(r"^[a-z]+:", ref) or ref.startswith("//"):
+                continue
+            target = (page.parent / ref).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)} → {ref}")
+    assert broken == []

@@ -1,0 +1,38 @@
+"""The MkDocs adapter: generated pages replace the plan source and stay out of the nav."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from mkdocs.config import load_config
+from mkdocs.structure.files import InclusionLevel, get_files
+
+from generator.plugin import CampaignPlugin
+
+from .conftest import REPO
+
+
+def test_plugin_adds_pages_drops_the_plan_source_and_watches_site_data(project: Path):
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "theme", project / "theme")
+    config = load_config(str(project / "mkdocs.yml"))
+    plugin = config.plugins["campaign"]
+    assert isinstance(plugin, CampaignPlugin)
+    config = config.plugins.on_config(config)
+    plugin.on_pre_build(config=config)
+    files = plugin.on_files(get_files(config), config=config)
+    assert files.get_file_from_path("plans/2023.md") is None
+    person = files.get_file_from_path("2023/people/nong-ceshi.md")
+    assert person is not None and person.inclusion == InclusionLevel.NOT_IN_NAV
+    assert "name" not in person.content_string.split("---")[1]  # front matter holds title and meta only
+    assert config.extra["cp"]["sample"] is True
+
+    watched = []
+
+    class Server:
+        def watch(self, path: str) -> None:
+            watched.append(path)
+
+    plugin.on_serve(Server(), config=config, builder=None)
+    assert watched == [str(project / "site_data")]
