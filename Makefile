@@ -22,7 +22,7 @@ check: $(STAMP)
 	$(PY) -m generator check
 
 serve: $(STAMP)
-	$(if $(AS_OF),CAMPAIGN_AS_OF=$(AS_OF)) $(VENV)/bin/mkdocs serve --livereload
+	$(if $(AS_OF),CAMPAIGN_AS_OF=$(AS_OF)) $(VENV)/bin/mkdocs serve --livereload --watch-theme
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check generator tests tools

@@ -41,3 +41,14 @@ def resolve_as_of(
 
 def as_of_problem(message: str) -> Problem:
     return Problem(ENV_AS_OF, 0, "as_of", message)
+
+
+def epoch_of(day: dt.date) -> int:
+    """Noon of `day` in China as a Unix time, for SOURCE_DATE_EPOCH.
+
+    Noon, because MkDocs dates pages in UTC: at noon in China it is the same day there.
+
+    >>> dt.datetime.fromtimestamp(epoch_of(dt.date(2023, 6, 15)), dt.UTC).isoformat()
+    '2023-06-15T04:00:00+00:00'
+    """
+    return int(dt.datetime.combine(day, dt.time(12), CHINA).timestamp())

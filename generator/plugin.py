@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .asof import epoch_of
 from .pages import Site
 from .pipeline import Paths, generate
 from .problems import RecordsInvalid
@@ -45,6 +48,9 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         except RecordsInvalid as error:
             raise PluginError(error.report()) from None
         config.extra["cp"] = self.site.context
+        # MkDocs dates pages and the sitemap by SOURCE_DATE_EPOCH: tie them to as_of so that builds
+        # with the same as_of are byte-identical.
+        os.environ.setdefault("SOURCE_DATE_EPOCH", str(epoch_of(date.fromisoformat(self.site.context["as_of"]))))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None

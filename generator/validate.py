@@ -128,7 +128,7 @@ def _put(table: dict[str, Any], record: Any, raw: RawRecord) -> list[Problem]:
 def load_dataset(data_dir: Path, content_dir: Path, root: Path) -> Dataset:
     """Read, check and assemble every record; raise `RecordsInvalid` with all problems at once.
 
-    >>> load_dataset(Path("site_data"), Path("content"), Path("."))  # doctest: +SKIP
+    For example `load_dataset(Path("site_data"), Path("content"), Path("."))` for this repository.
     """
     records, problems, unreadable = read_all(data_dir, content_dir, root)
     dataset, more = assemble(records, content_dir, root)

@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -226,3 +227,57 @@ def test_every_internal_link_and_image_resolves(site: Path):
             if not target.exists():
                 broken.append(f"{page.relative_to(site)} → {ref}")
     assert broken == []
+
+
+def test_builds_with_the_same_as_of_are_identical(fixture_project: Path, tmp_path: Path):
+    first, second = tmp_path / "one", tmp_path / "two"
+    assert build(fixture_project, first, "--as-of", "2023-07-01").returncode == 0
+    assert build(fixture_project, second, "--as-of", "2023-07-01").returncode == 0
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert [f for f in files if (first / f).read_bytes() != (second / f).read_bytes()] == []
+    # The gzip header of the sitemap carries the pages' date, which is as_of.
+    mtime = int.from_bytes((first / "sitemap.xml.gz").read_bytes()[4:8], "little")
+    assert mtime == int(datetime(2023, 7, 1, tzinfo=UTC).timestamp())
+
+
+def test_a_real_dataset_has_no_sample_notice_and_may_be_indexed(fixture_project: Path, tmp_path: Path):
+    edit(fixture_project, "site_data/2023/campaign.yml", "sample: true", "sample: false")
+    assert build(fixture_project, tmp_path / "site").returncode == 0
+    for page in (tmp_path / "site").rglob("*.html"):
+        html = text(page)
+        assert "noindex" not in html and "cp-sample" not in html, page
+
+
+def test_next_year_needs_new_data_files_only(fixture_project: Path, tmp_path: Path):
+    campaign = text(fixture_project / "site_data/2023/campaign.yml")
+    campaign = campaign.replace("2024-03-31", "2025-03-31").replace("2023", "2024")
+    (fixture_project / "site_data/2024").mkdir()
+    (fixture_project / "site_data/2024/campaign.yml").write_text(campaign, encoding="utf-8")
+    (fixture_project / "content/plans/2024.md").write_text("## 2024年测试方案\n\n正文。\n", encoding="utf-8")
+    edit(
+        fixture_project,
+        "site_data/enterprises/peijian.yml",
+        "years:\n",
+        "years:\n  2024:\n    township: 城厢镇\n    union: chengxiang\n    above_designated_size: true\n",
+    )
+    (fixture_project / "site_data/2024/competitions").mkdir()
+    (fixture_project / "site_data/2024/competitions/zhuangpei.yml").write_text(
+        text(fixture_project / "site_data/2023/competitions/zhuangpei.yml")
+        .replace("2023-", "2024-")
+        .replace("title: 装配技能竞赛", "title: 2024装配技能竞赛")
+        .replace("    person: nong-ceshi\n", ""),
+        encoding="utf-8",
+    )
+    out = tmp_path / "site"
+    result = build(fixture_project, out, "--as-of", "2024-07-01")
+    assert result.returncode == 0, result.stderr
+    assert "2024年测试县劳动和技能竞赛" in text(out / "index.html")
+    assert "2024装配技能竞赛" in text(out / "competitions/index.html")
+    # Last year moves into the archive; its record pages keep their URLs.
+    assert "2023年测试县劳动和技能竞赛" in text(out / "2023/index.html")
+    assert "装配技能竞赛" in text(out / "2023/competitions/index.html")
+    assert (out / "2023/people/nong-ceshi/index.html").is_file()
+    assert (out / "2023/plan/index.html").is_file() and (out / "plan/index.html").is_file()
+    archive = text(out / "archive/index.html")
+    assert archive.index("2024年测试县") < archive.index("2023年测试县")
