@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .asof import ENV_AS_OF
 from .guide import update_guide
-from .pipeline import Paths, check
+from .pipeline import Paths, check, office_report
 from .problems import RecordsInvalid
 
 
@@ -43,7 +43,23 @@ def swap_in(built: Path, site_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def run_build(root: Path, site_dir: Path, as_of: str | None, config: str) -> int:
+def write_office(root: Path, office_dir: Path, as_of: str | None) -> int:
+    """Write the office report into a temporary folder and swap it in."""
+    try:
+        files = office_report(Paths.of_project(root), as_of)
+    except RecordsInvalid as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    temporary = office_dir.with_name(f".{office_dir.name}.tmp-{os.getpid()}")
+    temporary.mkdir(parents=True)
+    for name, data in sorted(files.items()):
+        (temporary / name).write_bytes(data)
+    swap_in(temporary, office_dir)
+    print(f"组委会办公室内部报表已生成：{office_dir}（不对外公开，不要上传到网站）")
+    return 0
+
+
+def run_build(root: Path, site_dir: Path, as_of: str | None, config: str, office_dir: Path) -> int:
     site_dir = site_dir if site_dir.is_absolute() else root / site_dir
     for stale in site_dir.parent.glob(f".{site_dir.name}.tmp-*"):
         shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
@@ -59,7 +75,7 @@ def run_build(root: Path, site_dir: Path, as_of: str | None, config: str) -> int
         return result.returncode or 1
     swap_in(temporary, site_dir)
     print(f"网站已生成：{site_dir}")
-    return 0
+    return write_office(root, office_dir if office_dir.is_absolute() else root / office_dir, as_of)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,6 +87,10 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", type=Path, default=Path("site"))
     build.add_argument("--as-of", help="统计日期，如 2023-07-01（默认取竞赛记录里的 as_of 或今天）")
     build.add_argument("--config-file", default="mkdocs.yml")
+    build.add_argument("--office-dir", type=Path, default=Path("office"), help="组委会办公室内部报表的位置（默认 office/）")
+    office = commands.add_parser("office", help="只生成组委会办公室内部报表到 office/")
+    office.add_argument("--office-dir", type=Path, default=Path("office"))
+    office.add_argument("--as-of", help="统计日期，如 2023-07-01")
     commands.add_parser("guide", help="按字段定义更新编辑指南 EDITING.md 里的字段说明")
     args = parser.parse_args(argv)
     root = args.root.resolve()
@@ -80,4 +100,6 @@ def main(argv: list[str] | None = None) -> int:
         changed = update_guide(root / "EDITING.md")
         print("EDITING.md 的字段说明已更新。" if changed else "EDITING.md 的字段说明已是最新。")
         return 0
-    return run_build(root, args.site_dir, args.as_of, args.config_file)
+    if args.command == "office":
+        return write_office(root, args.office_dir if args.office_dir.is_absolute() else root / args.office_dir, args.as_of)
+    return run_build(root, args.site_dir, args.as_of, args.config_file, args.office_dir)

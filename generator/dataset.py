@@ -11,6 +11,7 @@ from .kinds.enterprises import Enterprise
 from .kinds.innovations import Innovation
 from .kinds.news import News
 from .kinds.people import Person
+from .kinds.submissions import Submission
 from .kinds.unions import Union
 
 
@@ -24,6 +25,7 @@ class Year:
     collectives: dict[str, Collective] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     innovations: dict[str, Innovation] = field(default_factory=dict)
+    submissions: dict[str, Submission] = field(default_factory=dict)
     news: list[News] = field(default_factory=list)
 
 

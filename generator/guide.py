@@ -18,6 +18,7 @@ WHERE = {
     "collective": "site_data/年份/collectives/编号.yml",
     "person": "site_data/年份/people/编号.yml",
     "innovation": "site_data/年份/innovations/编号.yml",
+    "submission": "site_data/年份/submissions/单位编号.yml",
     "news": "content/news/posts/日期-网址名.md（文件头）",
 }
 

@@ -22,6 +22,8 @@ from .compute import (
     honoured_from,
     schedule,
 )
+from .coverage import coverage
+from .dashboard import coverage_bars, dashboard
 from .dataset import Dataset, Year
 from .images import renditions
 from .kinds.collectives import Collective
@@ -171,6 +173,7 @@ class SiteBuilder:
             "news": relative(page, u.news),
             "contact": relative(page, u.contact),
             "archive": relative(page, u.archive),
+            "dashboard": relative(page, u.dashboard(year)),
         }
 
     def _page(self, src_uri: str, title: str, template: str, params: dict[str, Any], **meta: Any) -> Page:
@@ -191,6 +194,7 @@ class SiteBuilder:
             pages.extend(self.exemplars(year, "collectives"))
             pages.extend(self.exemplars(year, "people"))
             pages.append(self.innovations(year))
+            pages.append(dashboard(self, year))
         pages.append(self.contact())
         pages.append(self.archive())
         return pages
@@ -228,6 +232,7 @@ class SiteBuilder:
                 for n in news
             ],
             "links": self.nav_links(campaign.year, page),
+            "coverage": coverage_bars(coverage(self.data, campaign.year, self.as_of)),
         }
         return self._page(
             page,

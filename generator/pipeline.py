@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from .asof import ENV_AS_OF, resolve_as_of
 from .dataset import Dataset
+from .office import office_files
 from .pages import Site, build_site
 from .problems import Problem, RecordsInvalid
 from .validate import load_dataset
@@ -33,13 +35,23 @@ def check(paths: Paths) -> Dataset:
     return load_dataset(paths.data_dir, paths.content_dir, paths.root)
 
 
+def _as_of(dataset: Dataset, as_of: str | None, environ: Mapping[str, str]) -> date:
+    campaign = dataset.years[dataset.current_year].campaign
+    try:
+        return resolve_as_of(as_of or environ.get(ENV_AS_OF), campaign.as_of, environ)
+    except ValueError as error:
+        raise RecordsInvalid([Problem(ENV_AS_OF, 0, "as_of", str(error))]) from None
+
+
+def office_report(paths: Paths, as_of: str | None = None, environ: Mapping[str, str] | None = None) -> dict[str, bytes]:
+    """Check the records and produce the office's internal report, as files by name."""
+    environ = os.environ if environ is None else environ
+    dataset = check(paths)
+    return office_files(dataset, paths.theme_dir, _as_of(dataset, as_of, environ))
+
+
 def generate(paths: Paths, as_of: str | None = None, environ: Mapping[str, str] | None = None) -> Site:
     """Check the records and produce the site's pages; `as_of` as given on the command line."""
     environ = os.environ if environ is None else environ
     dataset = check(paths)
-    campaign = dataset.years[dataset.current_year].campaign
-    try:
-        day = resolve_as_of(as_of or environ.get(ENV_AS_OF), campaign.as_of, environ)
-    except ValueError as error:
-        raise RecordsInvalid([Problem(ENV_AS_OF, 0, "as_of", str(error))]) from None
-    return build_site(dataset, paths.theme_dir, day)
+    return build_site(dataset, paths.theme_dir, _as_of(dataset, as_of, environ))

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .coverage import check_register
 from .dataset import Dataset, Year
 from .kinds.common import Source
 from .problems import Problem
@@ -270,6 +271,23 @@ def rule_news(dataset: Dataset, data_dir: Path) -> Iterator[Problem]:
             seen[story.slug] = src
 
 
+def rule_register_totals(dataset: Dataset, data_dir: Path) -> Iterator[Problem]:
+    yield from check_register(dataset)
+
+
+def rule_submissions(dataset: Dataset, data_dir: Path) -> Iterator[Problem]:
+    for number, year in dataset.years.items():
+        for submission in year.submissions.values():
+            src = submission.src
+            if "/" in submission.unit:
+                yield Problem(src.file, src.line_of("unit"), "unit", "报送材料的是整个单位的工会：只写企业编号，不写车间班组。")
+                continue
+            yield from check_unit(dataset, number, submission.unit, src, "unit")
+            yield from _in_window(year, submission.plan_filed, src, "plan_filed")
+            for key, day in submission.evidence.items():
+                yield from _in_window(year, day, src, f"evidence.{key}")
+
+
 RULES: list[Rule] = [
     rule_ids_shared_by_unions_and_enterprises,
     rule_enterprise_unions_exist,
@@ -279,6 +297,8 @@ RULES: list[Rule] = [
     rule_pioneer_needs_competition,
     rule_innovations,
     rule_news,
+    rule_register_totals,
+    rule_submissions,
 ]
 
 

@@ -60,6 +60,13 @@ class Urls:
     def year_home(self, year: int) -> str:
         return "index.md" if year == self.current_year else f"{year}/index.md"
 
+    def dashboard(self, year: int) -> str:
+        return f"{self._root(year)}dashboard.md"
+
+    @staticmethod
+    def download(year: int, name: str) -> str:
+        return f"downloads/{year}/{name}"
+
     def plan(self, year: int) -> str:
         return f"{self._root(year)}plan.md"
 

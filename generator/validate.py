@@ -106,6 +106,7 @@ def _place(dataset: Dataset, raw: RawRecord, record: Any) -> list[Problem]:
         "collective": year.collectives,
         "person": year.people,
         "innovation": year.innovations,
+        "submission": year.submissions,
     }
     return _put(folder[kind], record, raw)
 

@@ -59,7 +59,9 @@ BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def build(root: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """`python -m generator build`, as `make site` runs it."""
+    """`python -m generator build`, as `make site` runs it; the office report goes beside `site_dir`."""
+    if "--office-dir" not in extra:
+        extra = (*extra, "--office-dir", str(site_dir.parent / "office"))
     command = [sys.executable, "-m", "generator", "--root", str(root), "build", "--site-dir", str(site_dir), *extra]
     return subprocess.run(command, capture_output=True, text=True, env=BUILD_ENV, check=False)
 

@@ -35,6 +35,7 @@ PAGES = [
     "innovations/",
     "news/",
     "contact/",
+    "dashboard/",
 ]
 
 

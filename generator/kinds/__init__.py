@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import campaign, collectives, competitions, enterprises, innovations, news, people, unions
+from . import campaign, collectives, competitions, enterprises, innovations, news, people, submissions, unions
 from .common import Kind
 
 KINDS: dict[str, Kind] = {
@@ -15,6 +15,7 @@ KINDS: dict[str, Kind] = {
         collectives.KIND,
         people.KIND,
         innovations.KIND,
+        submissions.KIND,
         news.KIND,
     )
 }

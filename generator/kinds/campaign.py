@@ -14,6 +14,7 @@ from .common import Kind, Source
 class Deadline:
     date: dt.date
     what: str
+    duty: str | None  # which submission it is due for: "plan" or "evidence"
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,20 @@ class Notice:
 
 
 @dataclass(frozen=True)
+class Register:
+    """How many enterprises of each target group a township has, from the county's registers."""
+
+    township: str
+    state_owned: int
+    construction: int
+    services: int
+    private_and_small: int
+
+    def total(self, group: str) -> int:
+        return int(getattr(self, GROUP_FIELDS[group]))
+
+
+@dataclass(frozen=True)
 class Window:
     start: dt.date
     end: dt.date
@@ -96,8 +111,16 @@ class Campaign:
     targets: list[Target]
     committee: Committee
     contacts: list[Contact]
+    register_source: str | None
+    register: list[Register]
+    public_submissions: bool
     src: Source = field(compare=False)
 
+
+DUTIES = {"plan": "竞赛方案备案", "evidence": "佐证材料"}
+
+# The target groups of the plan and the register fields that hold their totals.
+GROUP_FIELDS = dict(zip(vocab.TARGET_GROUPS, ("state_owned", "construction", "services", "private_and_small"), strict=True))
 
 OFFICIAL = Object(
     [
@@ -173,6 +196,13 @@ FIELDS = [
                                 [
                                     Field("date", "截止日期", "截止日期。", Date()),
                                     Field("what", "事项", "要完成的事项。", Text(100)),
+                                    Field(
+                                        "duty",
+                                        "报送事项",
+                                        "这个截止日期管的是哪项报送：plan（竞赛方案备案）或 evidence（佐证材料）；报送进度表据此判断按时、逾期。",
+                                        Choice(list(DUTIES)),
+                                        required=False,
+                                    ),
                                 ],
                                 Deadline,
                             )
@@ -249,6 +279,43 @@ FIELDS = [
             ),
             min_items=1,
         ),
+    ),
+]
+
+REGISTER = Object(
+    [
+        Field("township", "乡镇", "乡镇（或隆安华侨管理区）。", Choice(list(vocab.TOWNSHIPS))),
+        Field("state_owned", "规模以上国有企业数", "本乡镇规模以上国有企业总数（按企业名录，不是只数有记录的）。", Integer(0)),
+        Field("construction", "规模以上建筑企业数", "本乡镇规模以上建筑企业总数。", Integer(0)),
+        Field("services", "规模以上服务业企业数", "本乡镇规模以上服务业企业总数。", Integer(0)),
+        Field("private_and_small", "非公企业及小微企业数", "本乡镇非公企业及小微企业总数。", Integer(0)),
+    ],
+    Register,
+)
+
+FIELDS += [
+    Field(
+        "register_source",
+        "企业名录来源",
+        "覆盖率分母的来源，如 县统计局2023年规上企业名录、县市场监管局小微企业名录。",
+        Text(120),
+        required=False,
+    ),
+    Field(
+        "register",
+        "各乡镇企业数",
+        "按企业名录登记每个乡镇各类企业的总数，作为竞赛覆盖率的分母；每个乡镇一项。不填则数据看板的覆盖率显示“无数据”。",
+        ListOf(REGISTER),
+        required=False,
+        default=list,
+    ),
+    Field(
+        "public_submissions",
+        "公开报送进度",
+        "是否在网站上公开各基层工会的报送进度表。默认 false：只放在组委会办公室的内部报表（office/）里。",
+        Boolean(),
+        required=False,
+        default=False,
     ),
 ]
 

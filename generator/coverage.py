@@ -1,0 +1,163 @@
+"""Coverage against the plan's targets (目标任务): which enterprises ran competitions, per group.
+
+The denominator is each group's total from the county's registers, declared per township in
+the campaign record, never the number of enterprise records (editors enter the ones that competed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from . import vocab
+from .dataset import Dataset, Year
+from .kinds.enterprises import Enterprise
+from .problems import Problem
+
+# Which part of the economy an industry belongs to, as the statistics office counts it.
+CONSTRUCTION = frozenset({"建筑施工"})
+SERVICES = frozenset({"物流配送", "文化旅游", "其他服务业", "教育", "医疗卫生"})
+NON_PUBLIC = frozenset({"民营企业", "外资企业"})
+ENTERPRISES = frozenset({"国有企业", "集体企业", "民营企业", "外资企业"})
+
+STATE_OWNED, CONSTRUCTION_ABOVE, SERVICES_ABOVE, PRIVATE_AND_SMALL = vocab.TARGET_GROUPS
+
+
+def groups_of(enterprise: Enterprise, year: int) -> list[str]:
+    """The target groups an enterprise counts in that year; one enterprise may count in several.
+
+    Public institutions (事业单位, 机关) are in no group: the targets are about enterprises.
+    A private construction firm above designated size counts both as 规模以上建筑企业 and as
+    非公企业; a small state-owned firm counts as 小微企业.
+    """
+    if enterprise.ownership not in ENTERPRISES:
+        return []
+    above = enterprise.years[year].above_designated_size
+    groups = []
+    if above and enterprise.ownership == "国有企业":
+        groups.append(STATE_OWNED)
+    if above and enterprise.industry in CONSTRUCTION:
+        groups.append(CONSTRUCTION_ABOVE)
+    if above and enterprise.industry in SERVICES:
+        groups.append(SERVICES_ABOVE)
+    if enterprise.ownership in NON_PUBLIC or not above:
+        groups.append(PRIVATE_AND_SMALL)
+    return groups
+
+
+def ran_any_competition(year: Year, enterprise_id: str, as_of: dt.date) -> bool:
+    """Organised or took part in (itself or through a 车间/班组) a competition that has started by `as_of`."""
+    for competition in year.competitions.values():
+        if competition.start > as_of:
+            continue
+        for ref in (competition.organiser, *competition.units):
+            if ref == enterprise_id or ref.startswith(enterprise_id + "/"):
+                return True
+    return False
+
+
+@dataclass(frozen=True)
+class Rate:
+    """One group's coverage in one place (a township, or the county)."""
+
+    group: str
+    target: int | None
+    ran: int
+    total: int
+
+    @property
+    def has_data(self) -> bool:
+        return self.total > 0
+
+    @property
+    def percent(self) -> float | None:
+        """To one decimal, cut down, never rounded up to reach the target: 79.96 → 79.9."""
+        return math.floor(self.ran * 1000 / self.total) / 10 if self.total else None
+
+    @property
+    def met(self) -> bool | None:
+        if not self.total or self.target is None:
+            return None
+        return self.ran * 100 >= self.target * self.total
+
+    @property
+    def needed(self) -> int:
+        """How many more enterprises must run a competition to meet the target."""
+        if not self.total or self.target is None:
+            return 0
+        return max(0, math.ceil(self.target * self.total / 100) - self.ran)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    county: list[Rate]
+    townships: list[tuple[str, list[Rate]]]
+    has_register: bool
+
+
+def coverage(dataset: Dataset, number: int, as_of: dt.date) -> Coverage:
+    """Coverage of every target group, for the county and for each township in the register."""
+    year = dataset.years[number]
+    campaign = year.campaign
+    targets = {t.group: t.percent for t in campaign.targets}
+    ran: dict[tuple[str, str], int] = {}
+    for enterprise in dataset.enterprises.values():
+        if number not in enterprise.years or not ran_any_competition(year, enterprise.id, as_of):
+            continue
+        township = enterprise.years[number].township
+        for group in groups_of(enterprise, number):
+            ran[(township, group)] = ran.get((township, group), 0) + 1
+    townships = []
+    for register in sorted(campaign.register, key=lambda r: list(vocab.TOWNSHIPS).index(r.township)):
+        rates = [Rate(g, targets.get(g), ran.get((register.township, g), 0), register.total(g)) for g in vocab.TARGET_GROUPS]
+        townships.append((register.township, rates))
+    county = [
+        Rate(
+            g,
+            targets.get(g),
+            sum(rates[i].ran for _, rates in townships),
+            sum(rates[i].total for _, rates in townships),
+        )
+        for i, g in enumerate(vocab.TARGET_GROUPS)
+    ]
+    return Coverage(county, townships, bool(campaign.register))
+
+
+def check_register(dataset: Dataset) -> Iterator[Problem]:
+    """A group may not hold more enterprise records than the register says the township has."""
+    for number, year in dataset.years.items():
+        campaign = year.campaign
+        if not campaign.register:
+            continue
+        src = campaign.src
+        declared = {r.township: r for r in campaign.register}
+        seen: set[str] = set()
+        for index, register in enumerate(campaign.register, 1):
+            if register.township in seen:
+                yield Problem(
+                    src.file,
+                    src.line_of(f"register[{index}]"),
+                    f"register[{index}].township",
+                    f"「{register.township}」重复登记了。",
+                )
+            seen.add(register.township)
+        counts: dict[tuple[str, str], int] = {}
+        for enterprise in dataset.enterprises.values():
+            if number in enterprise.years:
+                for group in groups_of(enterprise, number):
+                    key = (enterprise.years[number].township, group)
+                    counts[key] = counts.get(key, 0) + 1
+        for (township, group), count in sorted(counts.items()):
+            register = declared.get(township)
+            total = register.total(group) if register else 0
+            if count > total:
+                where = f"register[{campaign.register.index(register) + 1}]" if register else "register"
+                yield Problem(
+                    src.file,
+                    src.line_of(where),
+                    where,
+                    f"{township}的{group}登记为 {total} 家，但单位记录里已有 {count} 家属于这一类。"
+                    "覆盖率的分母应是企业名录里的总数：请按名录改正数字，或检查单位记录的性质、行业、是否规模以上。",
+                )

@@ -1,0 +1,79 @@
+"""The 数据看板 page: coverage against targets, the schedule, statistics and their downloads."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .board import board
+from .compute import schedule
+from .coverage import Coverage, Rate, coverage
+from .dataset import Year
+from .stats import board_table, coverage_tables, statistics_tables
+from .tables import Table, csv_bytes, xlsx_bytes
+from .urls import relative
+
+if TYPE_CHECKING:
+    from .pages import Page, SiteBuilder
+
+
+def target_bar(rate: Rate) -> dict[str, Any]:
+    """Params of one coverage bar with its target line."""
+    if not rate.has_data:
+        return {"label": rate.group, "has_data": False, "target": rate.target}
+    return {
+        "label": rate.group,
+        "has_data": True,
+        "ran": rate.ran,
+        "total": rate.total,
+        "percent": rate.percent,
+        "width": min(100.0, rate.percent or 0.0),
+        "target": rate.target,
+        "met": rate.met,
+        "needed": rate.needed,
+    }
+
+
+def coverage_bars(cov: Coverage) -> list[dict[str, Any]]:
+    return [target_bar(rate) for rate in cov.county] if cov.has_register else []
+
+
+def table_params(table: Table, page: str) -> dict[str, Any]:
+    return {"key": table.key, "title": table.title, "headers": table.headers, "rows": table.rows, "note": table.note}
+
+
+def dashboard(builder: SiteBuilder, year: Year) -> Page:
+    """The dashboard page of one year, and its downloads (added to the builder's assets)."""
+    from .pages import Asset
+
+    number = year.campaign.year
+    as_of = builder.as_of
+    page = builder.urls.dashboard(number)
+    cov = coverage(builder.data, number, as_of)
+    stats = statistics_tables(year, as_of)
+    tables = [*coverage_tables(cov), *stats] if cov.has_register else stats
+    public_board = board(builder.data, number, as_of) if year.campaign.public_submissions else None
+    if public_board:
+        tables.append(board_table(public_board))
+    downloads = []
+    workbook = builder.urls.download(number, "statistics.xlsx")
+    builder.assets.append(Asset(workbook, xlsx_bytes(tables, year.campaign.title, as_of)))
+    downloads.append({"label": "全部统计表（Excel）", "href": relative(page, workbook)})
+    for table in tables:
+        dest = builder.urls.download(number, f"{table.key}.csv")
+        builder.assets.append(Asset(dest, csv_bytes(table)))
+        downloads.append({"label": f"{table.title}（CSV）", "href": relative(page, dest)})
+    params = {
+        "year": number,
+        "campaign": year.campaign,
+        "schedule": schedule(year.campaign, as_of),
+        "coverage": coverage_bars(cov),
+        "coverage_tables": [table_params(t, page) for t in coverage_tables(cov)] if cov.has_register else [],
+        "register_source": year.campaign.register_source,
+        "charts": [{**table_params(t, page), "bars": t.bars()} for t in stats],
+        "board": table_params(board_table(public_board), page) if public_board else None,
+        "downloads": downloads,
+    }
+    title = f"{number}年数据看板"
+    return builder._page(
+        page, title, "cp/dashboard.html", params, description=f"{year.campaign.title}：目标任务完成情况、竞赛安排和统计数据。"
+    )

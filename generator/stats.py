@@ -1,0 +1,108 @@
+"""The campaign's statistics as tables: what the dashboard draws and the downloads hold."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from . import vocab
+from .board import Board
+from .coverage import Coverage, Rate
+from .dataset import Year
+from .tables import Cell, Table
+
+
+def _held(year: Year, as_of: dt.date) -> list:
+    return [c for c in year.competitions.values() if c.start <= as_of]
+
+
+def _by(year: Year, as_of: dt.date, attr: str, labels: list[str], key: str, title: str, head: str) -> Table:
+    held = _held(year, as_of)
+    counts = Counter(getattr(c, attr) for c in held)
+    people = Counter()
+    for c in held:
+        people[getattr(c, attr)] += c.participants
+    rows: list[list[Cell]] = [[label, counts[label], people[label]] for label in labels if counts[label]]
+    return Table(key, title, [head, "竞赛项数", "参赛人数"], rows, chart=1)
+
+
+def rate_cells(rate: Rate) -> list[Cell]:
+    """Coverage as table cells: 无数据 where the register holds no enterprise of the group."""
+    if not rate.has_data:
+        return [rate.ran, rate.total, "无数据", "无数据", ""]
+    verdict = "" if rate.met is None else ("达标" if rate.met else "未达标")
+    return [rate.ran, rate.total, f"{rate.percent:.1f}%", verdict, rate.needed if rate.met is False else 0]
+
+
+def rate_cell(rate: Rate) -> str:
+    """One township's coverage of one group in a single cell: 2/14 14.2% 未达标."""
+    if not rate.has_data:
+        return "无数据"
+    verdict = "" if rate.met is None else (" 达标" if rate.met else " 未达标")
+    return f"{rate.ran}/{rate.total} {rate.percent:.1f}%{verdict}"
+
+
+RATE_HEADERS = ["已开展竞赛企业数", "企业总数", "覆盖率", "达标情况", "还需企业数"]
+
+
+def coverage_tables(cov: Coverage) -> list[Table]:
+    county = Table(
+        "coverage",
+        "竞赛覆盖率（全县）",
+        ["企业类别", "目标", *RATE_HEADERS],
+        [[r.group, f"{r.target}%" if r.target is not None else "", *rate_cells(r)] for r in cov.county],
+        note="覆盖率 = 开展了劳动和技能竞赛的企业数 ÷ 企业名录中的企业总数；保留一位小数，不四舍五入进位。",
+    )
+    townships = Table(
+        "coverage-townships",
+        "竞赛覆盖率（分乡镇）",
+        ["乡镇", *vocab.TARGET_GROUPS],
+        [[township, *(rate_cell(r) for r in rates)] for township, rates in cov.townships],
+        note="每格为：开展了竞赛的企业数/企业总数 覆盖率 达标情况。",
+    )
+    return [county, townships]
+
+
+def statistics_tables(year: Year, as_of: dt.date) -> list[Table]:
+    """Competitions by stream, form, industry and township; awards; innovations; recommendations."""
+    held = _held(year, as_of)
+    awards = Counter(r.award for c in held for r in c.results if r.award)
+    award_order = [a for a in vocab.AWARDS if awards[a]]
+    kinds = Counter(i.kind for i in year.innovations.values())
+    recommended = [
+        [
+            level,
+            sum(c.recommended_to == level for c in year.collectives.values()),
+            sum(p.recommended_to == level for p in year.people.values()),
+        ]
+        for level in vocab.RECOMMENDED_LEVELS
+    ]
+    return [
+        _by(year, as_of, "stream", list(vocab.STREAMS), "by-stream", "竞赛按竞赛内容", "竞赛内容"),
+        _by(year, as_of, "form", list(vocab.FORMS), "by-form", "竞赛按竞赛形式", "竞赛形式"),
+        _by(year, as_of, "industry", list(vocab.INDUSTRIES), "by-industry", "竞赛按行业", "行业"),
+        _by(year, as_of, "township", list(vocab.TOWNSHIPS), "by-township", "竞赛按乡镇", "乡镇"),
+        Table("awards", "竞赛奖项", ["奖项", "获奖人次（队）"], [[a, awards[a]] for a in award_order], chart=1),
+        Table(
+            "innovations",
+            "创新成果按类别",
+            ["类别", "项数"],
+            [[k, kinds[k]] for k in vocab.INNOVATION_KINDS if kinds[k]],
+            chart=1,
+        ),
+        Table("recommended", "择优推荐上级评选", ["推荐级别", "先进集体", "先进个人"], recommended),
+    ]
+
+
+def board_table(board: Board) -> Table:
+    """The submissions board as one table: plan filing and the eight materials, dated."""
+
+    def cell(item) -> str:
+        return f"{item.status} {item.filed.isoformat()}" if item.filed else item.status
+
+    headers = ["单位", "乡镇", "竞赛方案", *[i.label for i in board.rows[0].evidence], "已交材料"] if board.rows else ["单位"]
+    rows: list[list[Cell]] = [
+        [row.name, row.township, cell(row.plan), *[cell(i) for i in row.evidence], f"{row.evidence_count}/8"]
+        for row in board.rows
+    ]
+    return Table("submissions", "基层工会报送情况", headers, rows)

@@ -1,0 +1,86 @@
+"""The dashboard and the office report in the built sample site."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from .conftest import REPO, build, edit
+
+pytestmark = pytest.mark.build
+
+
+def text(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def test_dashboard_shows_coverage_schedule_statistics_and_downloads(sample_site: Path):
+    page = text(sample_site / "dashboard/index.html")
+    for heading in ["目标任务完成情况", "竞赛安排", "竞赛统计", "下载数据"]:
+        assert heading in page
+    # Each group's bar carries its share to one decimal, its verdict, and its target line.
+    shares = re.findall(r'cp-target__group">(.*?)</span>\s*<span class="cp-target__value">([\d.]+)%', page)
+    assert len(shares) == 4
+    assert page.count('class="cp-target__line"') == 4
+    # The same numbers are in the table and in the workbook.
+    workbook = openpyxl.load_workbook(io.BytesIO((sample_site / "downloads/2023/statistics.xlsx").read_bytes()))
+    sheet = workbook["竞赛覆盖率（全县）"]
+    rows = {row[0].value: row[4].value for row in sheet.iter_rows(min_row=2)}
+    assert {group: f"{share}%" for group, share in shares} == rows
+    for group, share in shares:
+        assert f'<th scope="row">{group}</th><td>' in page and f"<td>{share}%</td>" in page
+    assert "基层工会报送情况" not in page  # the board stays internal by default
+
+
+def test_home_shows_coverage_against_targets(sample_site: Path):
+    home = text(sample_site / "index.html")
+    assert "目标任务：竞赛覆盖率" in home and home.count('class="cp-target__line"') == 4
+
+
+def test_office_report_is_beside_the_site_never_in_it(tmp_path: Path):
+    out = tmp_path / "site"
+    office = tmp_path / "office"
+    result = build(REPO, out, "--office-dir", str(office))
+    assert result.returncode == 0, result.stderr
+    report = text(office / "index.html")
+    assert "内部资料，不对外公开" in report and "工人先锋号推荐对象资格" in report
+    assert "逾期" in report
+    workbook = openpyxl.load_workbook(office / "office.xlsx")
+    assert workbook.sheetnames[0] == "基层工会报送情况"
+    assert (office / "submissions.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    # Nothing of the board reaches the public site.
+    for page in out.rglob("*"):
+        if page.is_file() and page.suffix in {".html", ".csv", ".json", ".xml"}:
+            body = page.read_text(encoding="utf-8", errors="ignore")
+            assert "逾期" not in body and "未报送" not in body, page
+
+
+def test_public_submissions_puts_the_board_on_the_dashboard(project: Path, tmp_path: Path):
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "theme", project / "theme")
+    (project / "site_data/2023/campaign.yml").open("a", encoding="utf-8").write("public_submissions: true\n")
+    result = build(project, tmp_path / "site", "--as-of", "2023-07-01", "--office-dir", str(tmp_path / "office"))
+    assert result.returncode == 0, result.stderr
+    page = text(tmp_path / "site/dashboard/index.html")
+    assert "基层工会报送情况" in page
+    assert '<th scope="row">测试糖业有限公司</th><td>那桐镇</td><td>逾期 2023-06-20</td>' in page
+
+
+def test_empty_group_shows_no_data(project: Path, tmp_path: Path):
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "theme", project / "theme")
+    edit(
+        project,
+        "site_data/2023/campaign.yml",
+        "  - group: 非公企业及小微企业\n    percent: 20\n",
+        "  - group: 规模以上建筑企业\n    percent: 80\n  - group: 非公企业及小微企业\n    percent: 20\n",
+    )
+    result = build(project, tmp_path / "site", "--as-of", "2023-07-01", "--office-dir", str(tmp_path / "office"))
+    assert result.returncode == 0, result.stderr
+    page = text(tmp_path / "site/dashboard/index.html")
+    assert '规模以上建筑企业</span>\n<span class="cp-target__value">无数据</span>' in page

@@ -1,0 +1,68 @@
+"""Statistics tables from the fixture, counted by hand, and their downloads."""
+
+import datetime as dt
+import io
+import zipfile
+
+import openpyxl
+import pytest
+
+from generator.stats import statistics_tables
+from generator.tables import Table, csv_bytes, xlsx_bytes
+from generator.validate import load_dataset
+
+from .conftest import FIXTURE
+
+
+@pytest.fixture(scope="module")
+def tables():
+    year = load_dataset(FIXTURE / "site_data", FIXTURE / "content", FIXTURE).years[2023]
+    return {t.key: t for t in statistics_tables(year, dt.date(2023, 12, 1))}
+
+
+def test_competitions_by_stream_form_industry_and_township(tables):
+    # 节能 (建功立业, 生产型, 食品加工, 那桐镇, 25), 优质服务 (建功立业, 智能型, 物流配送, 城厢镇, 12),
+    # 装配 (技能素质提升, 技能型, 新能源汽车, 城厢镇, 40).
+    assert tables["by-stream"].rows == [["职工建功立业竞赛", 2, 37], ["职工技能素质提升竞赛", 1, 40]]
+    assert tables["by-form"].rows == [["生产型", 1, 25], ["技能型", 1, 40], ["智能型", 1, 12]]
+    assert tables["by-township"].rows == [["城厢镇", 2, 52], ["那桐镇", 1, 25]]
+    assert tables["by-industry"].rows == [["新能源汽车", 1, 40], ["食品加工", 1, 25], ["物流配送", 1, 12]]
+
+
+def test_awards_innovations_and_recommendations(tables):
+    assert tables["awards"].rows == [["一等奖", 1], ["二等奖", 1]]
+    assert tables["innovations"].rows == [["小革新", 1]]
+    assert tables["recommended"].rows == [["市级", 0, 1], ["自治区级", 0, 0]]
+
+
+def test_competitions_not_yet_started_are_not_counted():
+    year = load_dataset(FIXTURE / "site_data", FIXTURE / "content", FIXTURE).years[2023]
+    july = {t.key: t for t in statistics_tables(year, dt.date(2023, 7, 1))}
+    assert july["by-stream"].rows == [["职工建功立业竞赛", 1, 25], ["职工技能素质提升竞赛", 1, 40]]
+
+
+def test_bars_scale_to_the_largest_value():
+    table = Table("t", "表", ["类别", "项数"], [["甲", 4], ["乙", 1]], chart=1)
+    assert table.bars() == [("甲", 4, 100), ("乙", 1, 25)]
+
+
+def test_csv_has_a_bom_for_excel_and_chinese_headers():
+    data = csv_bytes(Table("t", "表", ["类别", "项数"], [["小革新", 1], ["空", None]]))
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert data.decode("utf-8-sig") == "类别,项数\r\n小革新,1\r\n空,\r\n"
+
+
+def test_workbook_opens_with_one_sheet_per_table_and_is_dated_as_of(tables):
+    data = xlsx_bytes(list(tables.values()), "测试", dt.date(2023, 12, 1))
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.sheetnames == [t.title for t in tables.values()]
+    sheet = book["竞赛按竞赛内容"]
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [
+        ["竞赛内容", "竞赛项数", "参赛人数"],
+        ["职工建功立业竞赛", 2, 37],
+        ["职工技能素质提升竞赛", 1, 40],
+    ]
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert {info.date_time for info in archive.infolist()} == {(2023, 12, 1, 12, 0, 0)}
+    assert b"<dcterms:modified" in archive.read("docProps/core.xml")
+    assert b"2023-12-01T12:00:00Z</dcterms:modified>" in archive.read("docProps/core.xml")
