@@ -9,6 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: site test serve check lint clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	@$(PYTHON) -c "import ensurepip" 2>/dev/null || { echo "Python's venv module is missing: apt-get install python3-venv"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt

@@ -23,7 +23,7 @@ def run_check(root: Path) -> int:
     try:
         dataset = check(Paths.of_project(root))
     except RecordsInvalid as error:
-        print(error.report(), file=sys.stderr)
+        print(error.report(building=False), file=sys.stderr)
         return 1
     counts = [
         f"{number}年：竞赛 {len(y.competitions)} 项，先进集体 {len(y.collectives)} 个，先进个人 {len(y.people)} 名，"

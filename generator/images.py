@@ -20,6 +20,16 @@ class WebImage:
     data: bytes
 
 
+def readable_image(path: Path) -> bool:
+    """Whether the file is a whole image Pillow can decode (not truncated, not something else)."""
+    try:
+        with Image.open(path) as image:
+            image.load()
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return False
+    return True
+
+
 def renditions(path: Path, widths: tuple[int, ...] = WIDTHS) -> list[WebImage]:
     """JPEG renditions of a photo, no wider than each of `widths` (never enlarged).
 

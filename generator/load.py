@@ -28,6 +28,7 @@ class RawRecord:
     file: str
     data: LinedDict
     body: str = ""
+    body_line: int = 1  # the file line the body starts on
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -59,7 +60,8 @@ def discover(data_dir: Path, content_dir: Path, root: Path) -> tuple[list[tuple[
             problems.append(
                 Problem(display_path(path, root), 0, "", f"这个文件不在任何记录文件夹里，不会被读取。记录文件应放在：{folders}。")
             )
-    for path in sorted((content_dir / KINDS["news"].folder).glob("*.md")):
+    # The blog publishes posts from sub-folders too, so every one of them is checked.
+    for path in sorted((content_dir / KINDS["news"].folder).rglob("*.md")):
         found.append((KINDS["news"], None, path))
     return found, problems
 
@@ -91,10 +93,16 @@ def split_front_matter(text: str, file: str) -> tuple[str | None, int, str, list
             text,
             [Problem(file, 1, "", "新闻文件必须以「---」开头的文件头开始，写明 title、date、slug、description。")],
         )
-    end = text.find("\n---\n", 4)
-    if end == -1:
+    match = re.search(r"^---[ \t]*$", text[4:], re.M)
+    if match is None:
         return None, 0, text, [Problem(file, 1, "", "文件头没有结束：请在文件头最后一行写「---」。")]
-    return text[4 : end + 1], 2, text[end + 5 :], []
+    front = text[4 : 4 + match.start()]
+    return front, 2, text[4 + match.end() :], []
+
+
+def read_text(path: Path, root: Path) -> tuple[str | None, list[Problem]]:
+    """A hand-written text file (the plan) as text, or the problem with its encoding."""
+    return decode(path.read_bytes(), display_path(path, root))
 
 
 def read(kind: Kind, year: int | None, path: Path, root: Path) -> tuple[RawRecord | None, list[Problem]]:
@@ -123,7 +131,8 @@ def read(kind: Kind, year: int | None, path: Path, root: Path) -> tuple[RawRecor
     if data is not None and not isinstance(data, LinedDict):
         problems.append(Problem(file, 1, "", "文件内容应是「字段: 值」的形式，每行一个字段。"))
         return None, problems
-    return (RawRecord(kind, year, path, file, data, body) if data is not None else None), problems
+    body_line = text.count("\n") + 2 if kind.name == "news" else 1  # the closing fence's line, where the body string starts
+    return (RawRecord(kind, year, path, file, data, body, body_line) if data is not None else None), problems
 
 
 def _shift_lines(data: object, offset: int) -> None:

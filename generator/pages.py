@@ -104,9 +104,10 @@ class SiteBuilder:
         if record.photo is None or record.src.path is None:
             placeholder = PLACEHOLDERS[kind]
             return {"src": relative(page, placeholder), "srcset": "", "width": 600, "height": 450, "alt": "", "placeholder": True}
-        key = (year, kind, record.photo)
+        key = (year, kind, record.id)
         if key not in self._photos:
-            stem = Path(record.photo).stem
+            # Named after the record, not the photo file: ids are URL-safe, file names may hold spaces.
+            stem = record.id
             images = renditions(record.src.path.parent / record.photo)
             srcset = []
             for image in images:
@@ -144,6 +145,8 @@ class SiteBuilder:
             "summary": record.summary,
             "recommended_to": record.recommended_to,
             "photo": self.photo(record, kind, year, page),
+            # People in a sample dataset are invented: say so next to every name.
+            "sample": kind == "people" and self.data.years[year].campaign.sample,
         }
 
     def competition_row(self, competition: Competition, page: str) -> dict[str, Any]:
@@ -368,7 +371,15 @@ class SiteBuilder:
             "kind": kind,
             "count": len(records),
         }
-        pages = [self._page(page, title, "cp/exemplars.html", params, description=f"{title}：共 {len(records)} 个。")]
+        pages = [
+            self._page(
+                page,
+                title,
+                "cp/exemplars.html",
+                params,
+                description=f"{title}：共 {len(records)} {'个' if kind == 'collectives' else '名'}。",
+            )
+        ]
         for record in records:
             pages.append(self.exemplar(year, record, kind))
         return pages

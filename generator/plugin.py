@@ -27,13 +27,13 @@ log = get_plugin_logger(__name__)
 
 class CampaignConfig(Config):
     data_dir = c.Type(str, default="site_data")
-    as_of = c.Optional(c.Type(str))
 
 
 class CampaignPlugin(BasePlugin[CampaignConfig]):
     """Adds the pages generated from `site_data/` and rebuilds when a record changes."""
 
     site: Site | None = None
+    _saved_epoch: str | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -44,13 +44,26 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # Runs before MkDocs cleans site/: invalid records leave the old site as it was.
         try:
-            self.site = generate(self.paths, self.config.as_of)
+            self.site = generate(self.paths)
         except RecordsInvalid as error:
             raise PluginError(error.report()) from None
         config.extra["cp"] = self.site.context
-        # MkDocs dates pages and the sitemap by SOURCE_DATE_EPOCH: tie them to as_of so that builds
-        # with the same as_of are byte-identical.
-        os.environ.setdefault("SOURCE_DATE_EPOCH", str(epoch_of(date.fromisoformat(self.site.context["as_of"]))))
+        # MkDocs dates pages and the sitemap by SOURCE_DATE_EPOCH, read from the environment: set it to
+        # as_of for this build only, so that builds with the same as_of are byte-identical.
+        self._saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        os.environ["SOURCE_DATE_EPOCH"] = str(epoch_of(date.fromisoformat(self.site.context["as_of"])))
+
+    def _restore_epoch(self) -> None:
+        if self._saved_epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = self._saved_epoch
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        self._restore_epoch()
+
+    def on_build_error(self, error: Exception) -> None:
+        self._restore_epoch()
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None

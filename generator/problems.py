@@ -31,7 +31,8 @@ class RecordsInvalid(Exception):
         self.problems = sorted(set(problems))
         super().__init__(self.report())
 
-    def report(self) -> str:
+    def report(self, building: bool = True) -> str:
         lines = [str(p) for p in self.problems]
-        lines.append(f"共发现 {len(self.problems)} 处问题，网站未生成。请按提示修改后重试。")
+        outcome = "网站未生成。" if building else ""
+        lines.append(f"共发现 {len(self.problems)} 处问题，{outcome}请按提示修改后重试。")
         return "\n".join(lines)

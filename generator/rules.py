@@ -10,6 +10,7 @@ from typing import Any
 
 from .coverage import check_register
 from .dataset import Dataset, Year
+from .images import readable_image
 from .kinds.common import Source
 from .problems import Problem
 
@@ -76,7 +77,7 @@ def rule_enterprise_unions_exist(dataset: Dataset, data_dir: Path) -> Iterator[P
             if facts.union not in dataset.unions and facts.union not in dataset.failed_ids:
                 yield Problem(
                     enterprise.src.file,
-                    enterprise.src.line_of("years"),
+                    enterprise.src.line_of(f"years.{year}.union"),
                     f"years.{year}.union",
                     f"找不到编号为「{facts.union}」的工会。{_hint(facts.union, dataset.unions)}已有的工会编号："
                     f"{'、'.join(sorted(dataset.unions))}。",
@@ -88,7 +89,12 @@ def rule_campaign_dates(dataset: Dataset, data_dir: Path) -> Iterator[Problem]:
         campaign = year.campaign
         src = campaign.src
         if campaign.window.start > campaign.window.end:
-            yield Problem(src.file, src.line_of("window"), "window", "开始日期晚于结束日期。")
+            yield Problem(
+                src.file,
+                src.line_of("window.end"),
+                "window.end",
+                f"日期范围的结束日期 {_date(campaign.window.end)} 早于开始日期 {_date(campaign.window.start)}。",
+            )
         previous_end: dt.date | None = None
         for index, phase in enumerate(campaign.phases, 1):
             name = f"phases[{index}]"
@@ -110,7 +116,8 @@ def rule_campaign_dates(dataset: Dataset, data_dir: Path) -> Iterator[Problem]:
 
 def _in_window(year: Year, value: dt.date | None, src: Source, name: str) -> Iterator[Problem]:
     window = year.campaign.window
-    if value is not None and not window.start <= value <= window.end:
+    # A window that ends before it starts is reported once, not against every date of the year.
+    if value is not None and window.start <= window.end and not window.start <= value <= window.end:
         yield Problem(
             src.file,
             src.line_of(name),
@@ -197,6 +204,13 @@ def _photo(record: Any, data_dir: Path) -> Iterator[Problem]:
             src.line_of("photo"),
             "photo",
             f"找不到照片「{name}」。请把照片放在 {Path(src.file).parent.as_posix()}/ 里，文件名与这里一致。",
+        )
+    elif not readable_image(path):
+        yield Problem(
+            src.file,
+            src.line_of("photo"),
+            "photo",
+            f"照片「{name}」打不开：文件已损坏，或不是图片。请重新从手机或相机导出这张照片。",
         )
     if not record.photo_alt:
         yield Problem(

@@ -163,11 +163,15 @@ class Date(FieldType):
         self.json = {"type": "string", "format": "date"}
 
     def check(self, value: Any, where: Where, line: int, name: str, source: str | None) -> Any:
+        shown = source if source is not None else value
         if isinstance(value, dt.datetime):
-            return value.date()
+            where.add(line, name, f"「{shown}」带了时间：这里只写日期，如「2023-06-15」。")
+            return None
         if isinstance(value, dt.date):
             return value
-        shown = source if source is not None else value
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value.strip()):
+            where.add(line, name, f"「{shown}」这一天不存在，请检查月份和日期。")
+            return None
         where.add(line, name, f"「{shown}」不是有效日期。请写成「2023-06-15」这样的格式（年-月-日，用半角连字符）。")
         return None
 
@@ -351,8 +355,12 @@ def check_fields(data: dict[str, Any], fields: Sequence[Field], where: Where, pr
     for f in fields:
         if f.name not in data or data[f.name] is None:
             if f.required:
-                line = (lined.line_of(f.name) if f.name in data else lined.line) if lined else 0
-                where.add(line, f"{prefix}{f.name}", f"缺少必填字段「{f.name}」（{f.label}）：{f.help}")
+                if f.name in data:
+                    line = lined.line_of(f.name) if lined else 0
+                    where.add(line, f"{prefix}{f.name}", f"「{f.name}」（{f.label}）没有填写内容：{f.help}")
+                else:
+                    line = lined.line if lined else 0
+                    where.add(line, f"{prefix}{f.name}", f"缺少必填字段「{f.name}」（{f.label}）：{f.help}")
                 ok = False
             values[f.name] = f.default() if callable(f.default) else f.default
             continue

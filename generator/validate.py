@@ -2,22 +2,76 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from . import rules
 from .dataset import Dataset, Year
 from .kinds.common import Source
-from .load import RawRecord, display_path, read_all
+from .load import RawRecord, display_path, read_all, read_text
 from .problems import Problem, RecordsInvalid
 from .schema import Where, check_fields
 from .yamlio import field_lines
+
+# Index pages of an archived year live beside its competition pages: these names are theirs.
+RESERVED_COMPETITION_IDS = re.compile(r"^(index|stream-.*|form-.*|township-.*|industry-.*)$")
+RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+MORE = "<!-- more -->"
+
+
+def raw_html_problems(text: str, file: str, first_line: int = 1) -> list[Problem]:
+    """Hand-written Markdown may not carry HTML: the theme would publish it unsanitised."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), first_line):
+        if RAW_HTML.search(line.replace(MORE, "")):
+            problems.append(
+                Problem(
+                    file,
+                    number,
+                    "",
+                    "正文里不能写网页代码（HTML 标签，如 <script>、<img>、<div>）。请只用 Markdown：空一行分段，**加粗**，- 列表。",
+                )
+            )
+    return problems
+
+
+def _identity_problems(raw: RawRecord, values: dict[str, Any]) -> list[Problem]:
+    key = "unit" if raw.kind.name == "submission" else "id"
+    if raw.kind.name == "news" or key not in values or "/" in str(values[key]):
+        return []
+    line = raw.data.line_of(key)
+    if values[key] != raw.path.stem and raw.kind.name != "campaign":
+        return [
+            Problem(
+                raw.file,
+                line,
+                key,
+                f"编号「{values[key]}」与文件名「{raw.path.name}」不一致：请把文件改名为 {values[key]}{raw.path.suffix}，或把编号改为 {raw.path.stem}。",
+            )
+        ]
+    if raw.kind.name == "competition" and RESERVED_COMPETITION_IDS.match(values[key]):
+        return [
+            Problem(
+                raw.file,
+                line,
+                key,
+                f"编号「{values[key]}」是网站保留的名字（index、stream-…、form-…、township-…、industry-…），请换一个。",
+            )
+        ]
+    return []
 
 
 def build_record(raw: RawRecord, where: Where) -> Any | None:
     """Check one record's fields; return its data class, or None after reporting why not."""
     values = check_fields(raw.data, raw.kind.fields, where)
+    if raw.kind.name == "news":
+        where.problems.extend(raw_html_problems(raw.body, raw.file, raw.body_line))
     if values is None:
+        return None
+    identity = _identity_problems(raw, values)
+    if identity:
+        where.problems.extend(identity)
         return None
     source = Source(raw.file, raw.data.line, field_lines(raw.data), raw.path)
     if raw.kind.name == "news":
@@ -59,19 +113,26 @@ def assemble(records: list[RawRecord], content_dir: Path, root: Path) -> tuple[D
                     )
                 )
                 continue
-            plan_path = content_dir / record.plan_text
-            if not plan_path.is_file():
+            plan_path = (content_dir / record.plan_text).resolve()
+            line = record.src.line_of("plan_text")
+            if not plan_path.is_relative_to(content_dir.resolve()) or not plan_path.is_file():
                 problems.append(
                     Problem(
                         raw.file,
-                        record.src.line_of("plan_text"),
+                        line,
                         "plan_text",
-                        f"找不到方案正文文件「{display_path(plan_path, root)}」。请把方案全文放在 content/{record.plan_text}。",
+                        f"找不到方案正文文件「{record.plan_text}」。请把方案全文放在 content/ 文件夹里，如 content/plans/{record.year}.md，这里写 plans/{record.year}.md。",
                     )
                 )
                 dataset.failed_years.add(record.year)
                 continue
-            dataset.years[record.year] = Year(record, plan_path.read_text(encoding="utf-8-sig"))
+            plan, plan_problems = read_text(plan_path, root)
+            plan_problems += raw_html_problems(plan or "", display_path(plan_path, root))
+            if plan is None or plan_problems:
+                problems.extend(plan_problems)
+                dataset.failed_years.add(record.year)
+                continue
+            dataset.years[record.year] = Year(record, plan)
         else:
             pending.append((raw, record))
     for raw, record in pending:

@@ -98,8 +98,39 @@ def _construct_sequence(loader: _Loader, node: SequenceNode) -> Any:
         data.item_lines.append(_line(item))
 
 
+def _construct_timestamp(loader: _Loader, node: ScalarNode) -> Any:
+    # 2023-09-31 looks like a date but is none: keep the text, so that the field's check names it.
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return str(node.value)
+
+
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+
+
+# PyYAML's words for the usual slips, in the words of the people who make them.
+_SYNTAX_HINTS = [
+    ("found character '\\t'", "用了 Tab 键缩进。YAML 只能用空格缩进，请把 Tab 换成空格"),
+    ("mapping values are not allowed here", "这一行多了一个冒号「:」，或者上一行的缩进不对。值里有冒号时，请给整个值加英文引号"),
+    ("could not find expected ':'", "缺少冒号「:」：每行应写成「字段: 值」，冒号是英文半角，后面空一格"),
+    ("did not find expected key", "缩进没有对齐，或列表项前缺少「- 」"),
+    ("did not find expected ',' or ']'", "方括号「[ ]」没有配对"),
+    ("did not find expected ',' or '}'", "花括号「{ }」没有配对"),
+    ("found unexpected end of stream", "引号没有配对：开头有引号，结尾没有"),
+    ("found undefined alias", "用了未定义的「*」引用"),
+    ("did not find expected '-' indicator", "列表的缩进没有对齐"),
+    ("found unknown escape character", "双引号里的反斜杠「\\」写法不对，请改用单引号或去掉反斜杠"),
+]
+
+
+def _syntax_hint(detail: str) -> str:
+    for english, chinese in _SYNTAX_HINTS:
+        if english in detail:
+            return chinese
+    return f"格式不对（{detail}）。请检查冒号是否为英文半角「:」且后面有空格、缩进是否用空格对齐、引号是否成对"
 
 
 def load_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
@@ -117,15 +148,10 @@ def load_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
         line = int(mark.line) + 1 if mark else 0
         column = int(mark.column) + 1 if mark else 0
         detail = error.problem or error.context or ""
-        return None, [
-            Problem(
-                file,
-                line,
-                "",
-                f"YAML 格式错误（第 {column} 列）：{detail}。请检查冒号是否为英文半角「:」且后面有空格、"
-                "缩进是否用空格对齐、引号是否成对。",
-            )
-        ]
+        lines = text.split("\n")
+        if 0 < line <= len(lines) and "\t" in lines[line - 1]:
+            detail = "found character '\\t'"  # libyaml does not name the tab; the line shows it
+        return None, [Problem(file, line, "", f"YAML 格式错误（第 {column} 列）：{_syntax_hint(detail)}。")]
     except yaml.YAMLError as error:
         return None, [Problem(file, 0, "", f"YAML 无法读取：{error}")]
     finally:

@@ -151,7 +151,7 @@ def test_plan_page_is_repaired_and_structured(site: Path):
         assert heading in plan
     # The committee, the targets and the schedule as structure, not only prose.
     assert "<dt>组长</dt><dd>吴雪华" in plan
-    assert "<td>规模以上国有企业</td><td>80% 以上</td>" in plan
+    assert "<td>规模以上国有企业</td><td>80%以上</td>" in plan
     assert "2023年6月15日前</strong>：竞赛方案报送组委会办公室备案" in plan
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -25,7 +26,9 @@ def test_plugin_adds_pages_drops_the_plan_source_and_watches_site_data(project: 
     assert files.get_file_from_path("plans/2023.md") is None
     person = files.get_file_from_path("2023/people/nong-ceshi.md")
     assert person is not None and person.inclusion == InclusionLevel.NOT_IN_NAV
-    assert "name" not in person.content_string.split("---")[1]  # front matter holds title and meta only
+    front = person.content_string.split("---")[1]
+    assert "title: 农测试（工人先锋岗）" in front and "description: 装配技能竞赛第一名。" in front
+    assert "<h1>农测试" in person.content_string
     assert config.extra["cp"]["sample"] is True
 
     watched = []
@@ -36,3 +39,17 @@ def test_plugin_adds_pages_drops_the_plan_source_and_watches_site_data(project: 
 
     plugin.on_serve(Server(), config=config, builder=None)
     assert watched == [str(project / "site_data")]
+
+
+def test_build_date_is_tied_to_as_of_for_the_build_only(project: Path, monkeypatch):
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "theme", project / "theme")
+    monkeypatch.setenv("CAMPAIGN_AS_OF", "2023-07-01")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    config = load_config(str(project / "mkdocs.yml"))
+    plugin = config.plugins["campaign"]
+    config = config.plugins.on_config(config)
+    plugin.on_pre_build(config=config)
+    assert os.environ["SOURCE_DATE_EPOCH"] == "1688184000"  # 2023-07-01 12:00 in China
+    plugin.on_post_build(config=config)
+    assert "SOURCE_DATE_EPOCH" not in os.environ

@@ -24,8 +24,7 @@ def test_all_problems_of_a_run_are_reported_at_once(project):
     write(project, "site_data/2023/innovations/broken.yml", "id: broken\ntitle: [未闭合\n")
     assert problems(project) == [
         "site_data/2023/competitions/zhuangpei.yml:4: form: 「技术型」不在允许范围内；可选：生产型、技能型、智能型。",
-        "site_data/2023/innovations/broken.yml:3: YAML 格式错误（第 1 列）：did not find expected ',' or ']'。"
-        "请检查冒号是否为英文半角「:」且后面有空格、缩进是否用空格对齐、引号是否成对。",
+        "site_data/2023/innovations/broken.yml:3: YAML 格式错误（第 1 列）：方括号「[ ]」没有配对。",
         "site_data/2023/people/huang-ceshi.yml:1: post: 缺少必填字段「post」（岗位）：岗位或工种，如 装配钳工。",
     ]
 
@@ -41,12 +40,33 @@ def test_unknown_field_suggests_the_close_one(project):
     )
 
 
-def test_duplicate_ids_name_both_files(project):
+def test_id_must_match_the_file_name(project):
     write(
         project, "site_data/2023/people/copy.yml", (project / "site_data/2023/people/nong-ceshi.yml").read_text(encoding="utf-8")
     )
     assert problems(project) == [
-        "site_data/2023/people/nong-ceshi.yml:1: id: 编号「nong-ceshi」重复：site_data/2023/people/copy.yml 第 1 行已经用过。请换一个编号。"
+        "site_data/2023/people/copy.yml:1: id: 编号「nong-ceshi」与文件名「copy.yml」不一致：请把文件改名为 nong-ceshi.yml，或把编号改为 copy。"
+    ]
+
+
+def test_duplicate_ids_name_both_files(project):
+    source = project / "site_data/2023/people/nong-ceshi.yml"
+    write(project, "site_data/2023/people/nong-ceshi.yaml", source.read_text(encoding="utf-8"))
+    assert problems(project) == [
+        "site_data/2023/people/nong-ceshi.yml:1: id: 编号「nong-ceshi」重复：site_data/2023/people/nong-ceshi.yaml 第 1 行已经用过。请换一个编号。"
+    ]
+
+
+def test_competition_ids_that_index_pages_use_are_reserved(project):
+    source = project / "site_data/2023/competitions/fuwu.yml"
+    write(
+        project,
+        "site_data/2023/competitions/stream-jiangong.yml",
+        source.read_text(encoding="utf-8").replace("id: fuwu", "id: stream-jiangong"),
+    )
+    source.unlink()
+    assert problems(project) == [
+        "site_data/2023/competitions/stream-jiangong.yml:1: id: 编号「stream-jiangong」是网站保留的名字（index、stream-…、form-…、township-…、industry-…），请换一个。"
     ]
 
 
@@ -191,4 +211,132 @@ def test_news_front_matter_lines_count_from_the_file_start(project):
     edit(project, "content/news/posts/2023-06-20-launch.md", "slug: launch", "slug: 启动")
     assert problems(project) == [
         "content/news/posts/2023-06-20-launch.md:4: slug: 「启动」的写法不对，应写成如「2023-launch」的形式。"
+    ]
+
+
+def test_a_day_that_does_not_exist(project):
+    edit(project, COMP, "end: 2023-09-30", "end: 2023-09-31")
+    assert problems(project) == [
+        "site_data/2023/competitions/zhuangpei.yml:11: end: 「2023-09-31」这一天不存在，请检查月份和日期。"
+    ]
+
+
+def test_a_date_with_a_time(project):
+    edit(project, COMP, "end: 2023-09-30", "end: 2023-09-30 18:00:00")
+    assert problems(project) == [
+        "site_data/2023/competitions/zhuangpei.yml:11: end: 「2023-09-30 18:00:00」带了时间：这里只写日期，如「2023-06-15」。"
+    ]
+
+
+def test_an_empty_required_field_is_named_as_empty(project):
+    edit(project, COMP, "participants: 40", "participants:")
+    assert problems(project) == [
+        "site_data/2023/competitions/zhuangpei.yml:14: participants: 「participants」（参赛人数）没有填写内容：参赛职工人数（整数）。"
+    ]
+
+
+def test_tab_indentation_is_named(project):
+    edit(project, COMP, "  - peijian/zongzhuang\nstart", "\t- peijian/zongzhuang\nstart")
+    assert problems(project) == [
+        "site_data/2023/competitions/zhuangpei.yml:9: YAML 格式错误（第 1 列）：用了 Tab 键缩进。YAML 只能用空格缩进，请把 Tab 换成空格。"
+    ]
+
+
+def test_utf16_file_is_named_as_such(project):
+    (project / "site_data/2023/people/u16.yml").write_bytes("id: u16\n".encode("utf-16"))
+    assert problems(project) == [
+        "site_data/2023/people/u16.yml: 文件是 UTF-16 编码保存的。请用记事本或 VS Code「另存为」，编码选 UTF-8。"
+    ]
+
+
+def test_an_oversized_file_is_refused_before_parsing(project):
+    write(project, "site_data/2023/people/big.yml", "id: big\nsummary: " + "长" * 300_000 + "\n")
+    assert problems(project) == ["site_data/2023/people/big.yml: 文件太大（878 KB），一条记录不应超过 256 KB。"]
+
+
+def test_enterprise_union_must_exist_and_points_at_its_line(project):
+    edit(project, "site_data/enterprises/wuliu.yml", "    union: chengxiang", "    union: chengxaing")
+    assert problems(project) == [
+        "site_data/enterprises/wuliu.yml:8: years.2023.union: 找不到编号为「chengxaing」的工会。是不是「chengxiang」？已有的工会编号：chengxiang、natong、xianzong。"
+    ]
+
+
+def test_union_and_enterprise_may_not_share_an_id(project):
+    write(project, "site_data/unions/wuliu.yml", "id: wuliu\nname: 某工会\nkind: 产业工会\n")
+    assert problems(project) == [
+        "site_data/enterprises/wuliu.yml:1: id: 编号「wuliu」已被工会 site_data/unions/wuliu.yml 使用，单位和工会的编号不能相同。"
+    ]
+
+
+def test_campaign_window_and_phase_order(project):
+    edit(project, "site_data/2023/campaign.yml", "  end: 2024-03-31", "  end: 2022-03-31")
+    edit(project, "site_data/2023/campaign.yml", "    start: 2023-06-01", "    start: 2023-05-01")
+    assert problems(project) == [
+        "site_data/2023/campaign.yml:14: window.end: 日期范围的结束日期 2022-03-31 早于开始日期 2023-01-01。",
+        "site_data/2023/campaign.yml:25: phases[2]: 阶段「全面开展阶段」与上一阶段重叠：各阶段应按时间先后排列、互不重叠。",
+    ]
+
+
+def test_deadline_outside_the_window(project):
+    edit(project, "site_data/2023/campaign.yml", "      - date: 2023-10-31", "      - date: 2024-10-31")
+    assert problems(project) == [
+        "site_data/2023/campaign.yml:31: phases[2].deadlines[1].date: 日期 2024-10-31 不在 2023 年度的日期范围（2023-01-01 至 2024-03-31）内。"
+        "请检查年份是否写错；范围在 site_data/2023/campaign.yml 的 window 里设定。"
+    ]
+
+
+def test_result_unit_and_innovation_competition_must_exist(project):
+    edit(project, COMP, "    unit: peijian/zongzhuang\n    score: 91.5", "    unit: peijian/zz\n    score: 91.5")
+    edit(project, "site_data/2023/innovations/jiaju.yml", "competition: zhuangpei", "competition: zhuangpai")
+    assert problems(project) == [
+        "site_data/2023/competitions/zhuangpei.yml:19: results[1].unit: 单位「测试配件有限公司」里没有编号为「zz」的车间班组。已登记的有：zongzhuang、hanjie。"
+        "请在 site_data/enterprises/peijian.yml 的 units 里登记它。",
+        "site_data/2023/innovations/jiaju.yml:7: competition: 2023 年度没有编号为「zhuangpai」的竞赛。是不是「zhuangpei」？请检查拼写，竞赛记录在 site_data/2023/competitions/。",
+    ]
+
+
+def test_news_slug_must_be_unique_and_subfolders_are_checked(project):
+    story = (project / "content/news/posts/2023-06-20-launch.md").read_text(encoding="utf-8")
+    write(
+        project,
+        "content/news/posts/2023/again.md",
+        story.replace("title: 测试县劳动和技能竞赛启动", 'title: "<img src=x onerror=alert(1)>"'),
+    )
+    assert problems(project) == [
+        "content/news/posts/2023/again.md:2: title: 不能包含英文符号 < >。书名请用《》，引号请用中文“”，“&”请写成“和”。",
+    ]
+    write(project, "content/news/posts/2023/again.md", story)
+    assert problems(project) == [
+        "content/news/posts/2023-06-20-launch.md:4: slug: 网址名「launch」与 content/news/posts/2023/again.md 重复，请换一个。"
+    ]
+
+
+def test_html_in_a_news_body_is_refused_with_its_line(project):
+    edit(project, "content/news/posts/2023-06-20-launch.md", "更多内容。", '更多内容。<script>alert("x")</script>')
+    assert problems(project) == [
+        "content/news/posts/2023-06-20-launch.md:12: 正文里不能写网页代码（HTML 标签，如 <script>、<img>、<div>）。请只用 Markdown：空一行分段，**加粗**，- 列表。"
+    ]
+
+
+def test_news_front_matter_closed_at_the_end_of_the_file(project):
+    write(project, "content/news/posts/short.md", "---\ntitle: 短讯\ndate: 2023-07-01\nslug: short\ndescription: 短讯。\n---")
+    assert problems(project) == []
+
+
+def test_plan_text_must_be_inside_content_and_utf8(project):
+    edit(project, "site_data/2023/campaign.yml", "plan_text: plans/2023.md", "plan_text: ../../outside.md")
+    (project.parent / "outside.md").write_text("外部文件", encoding="utf-8")
+    assert problems(project)[0].startswith("site_data/2023/campaign.yml:11: plan_text: 找不到方案正文文件「../../outside.md」。")
+    edit(project, "site_data/2023/campaign.yml", "plan_text: ../../outside.md", "plan_text: plans/2023.md")
+    (project / "content/plans/2023.md").write_bytes("指导思想\n".encode("gb18030"))
+    assert problems(project) == [
+        "content/plans/2023.md:1: 文件看起来是 GBK/GB18030 编码保存的。请用记事本或 VS Code「另存为」，编码选 UTF-8，再保存。"
+    ]
+
+
+def test_a_broken_photo_is_caught_by_the_check(project):
+    (project / "site_data/2023/collectives/zongzhuang.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    edit(project, PIONEER, "summary:", "photo: zongzhuang.jpg\nphoto_alt: 车间合影\nsummary:")
+    assert problems(project) == [
+        "site_data/2023/collectives/zongzhuang.yml:7: photo: 照片「zongzhuang.jpg」打不开：文件已损坏，或不是图片。请重新从手机或相机导出这张照片。"
     ]
