@@ -71,6 +71,7 @@ class Site:
     pages: list[Page]
     assets: list[Asset]
     consumed: list[str]  # source files under content/ that generated pages replace
+    news: set[str]  # source files of published news posts, relative to content/
     context: dict[str, Any]  # site-wide values the page templates show (sample notice, as_of)
 
 
@@ -458,7 +459,7 @@ class SiteBuilder:
         return self._page(page, "历年竞赛", "cp/archive.html", {"years": years}, description="历年劳动和技能竞赛。")
 
 
-def build_site(dataset: Dataset, theme_dir: Path, as_of: dt.date) -> Site:
+def build_site(dataset: Dataset, theme_dir: Path, as_of: dt.date, content_dir: Path) -> Site:
     """All generated pages and files of the site, from a validated dataset."""
     builder = SiteBuilder(dataset, Renderer(theme_dir), as_of)
     pages = builder.build()
@@ -471,4 +472,10 @@ def build_site(dataset: Dataset, theme_dir: Path, as_of: dt.date) -> Site:
         "issuer": current.issuer,
         "title": current.title,
     }
-    return Site(pages, builder.assets, consumed, context)
+    news = {
+        story.src.path.resolve().relative_to(content_dir.resolve()).as_posix()
+        for year in dataset.years.values()
+        for story in year.news
+        if story.src.path is not None
+    }
+    return Site(pages, builder.assets, consumed, news, context)

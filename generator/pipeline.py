@@ -54,4 +54,4 @@ def generate(paths: Paths, as_of: str | None = None, environ: Mapping[str, str] 
     """Check the records and produce the site's pages; `as_of` as given on the command line."""
     environ = os.environ if environ is None else environ
     dataset = check(paths)
-    return build_site(dataset, paths.theme_dir, _as_of(dataset, as_of, environ))
+    return build_site(dataset, paths.theme_dir, _as_of(dataset, as_of, environ), paths.content_dir)

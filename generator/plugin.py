@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from markupsafe import escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -17,10 +18,12 @@ from .asof import epoch_of
 from .pages import Site
 from .pipeline import Paths, generate
 from .problems import RecordsInvalid
+from .render import news_html
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
 
@@ -81,6 +84,17 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         for asset in self.site.assets:
             files.append(File.generated(config, asset.dest_uri, content=asset.data))
         return files
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Material prints titles and descriptions into <title> and <meta> unescaped (MkDocs' Jinja does
+        # not autoescape): hand it escaped text.
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = escape(page.meta[key])
+        assert self.site is not None
+        if page.file.src_uri in self.site.news:
+            return news_html(markdown)
+        return markdown
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         server.watch(str(self.paths.data_dir))

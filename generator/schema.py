@@ -21,9 +21,6 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 UNIT_REF_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)?$")
 
 
-UNSAFE_IN_TEXT = frozenset('<>"&')
-
-
 @dataclass
 class Where:
     """The file and the problems list a check writes into."""
@@ -78,15 +75,6 @@ class Text(FieldType):
         text = value.strip()
         if not text:
             where.add(line, name, "不能为空。")
-            return None
-        unsafe = sorted({c for c in text if c in UNSAFE_IN_TEXT})
-        if unsafe and not isinstance(self, Markdown):
-            # Titles and summaries also land in <title> and <meta> attributes, which the theme does not escape.
-            where.add(
-                line,
-                name,
-                f"不能包含英文符号 {' '.join(unsafe)}。书名请用《》，引号请用中文“”，“&”请写成“和”。",
-            )
             return None
         if len(text) > self.max_length:
             where.add(line, name, f"太长了（{len(text)} 字），最多 {self.max_length} 字。")

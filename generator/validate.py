@@ -65,8 +65,6 @@ def _identity_problems(raw: RawRecord, values: dict[str, Any]) -> list[Problem]:
 def build_record(raw: RawRecord, where: Where) -> Any | None:
     """Check one record's fields; return its data class, or None after reporting why not."""
     values = check_fields(raw.data, raw.kind.fields, where)
-    if raw.kind.name == "news":
-        where.problems.extend(raw_html_problems(raw.body, raw.file, raw.body_line))
     if values is None:
         return None
     identity = _identity_problems(raw, values)
