@@ -133,6 +133,33 @@ def _syntax_hint(detail: str) -> str:
     return f"格式不对（{detail}）。请检查冒号是否为英文半角「:」且后面有空格、缩进是否用空格对齐、引号是否成对"
 
 
+MAX_DEPTH = 20
+
+
+def _shape_problem(root: Node | None) -> tuple[int, str] | None:
+    """Refuse what no record needs and what could eat the machine: aliases and deep nesting.
+
+    Aliases (`*name`) let a tiny file expand into billions of values ("billion laughs"); the node
+    graph is walked once, and a node met twice is an alias.
+    """
+    if root is None:
+        return None
+    seen: set[int] = set()
+    stack: list[tuple[Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:
+            return _line(node), "不支持「&」和「*」引用（锚点和别名）：请把内容直接写出来。"
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            return _line(node), f"层次太深（超过 {MAX_DEPTH} 层），记录不需要这么多层缩进。请检查缩进。"
+        if isinstance(node, MappingNode):
+            stack.extend((child, depth + 1) for pair in node.value for child in pair)
+        elif isinstance(node, SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+    return None
+
+
 def load_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
     """Parse one YAML document; return its data and the problems met.
 
@@ -142,7 +169,11 @@ def load_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
     """
     loader = _Loader(text, file)
     try:
-        data = loader.get_single_data()
+        node = loader.get_single_node()
+        shape = _shape_problem(node)
+        if shape:
+            return None, [Problem(file, shape[0], "", shape[1])]
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = int(mark.line) + 1 if mark else 0
