@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from . import rules
+from . import privacy, rules
 from .dataset import Dataset, Year
 from .kinds.common import Source
 from .load import RawRecord, display_path, read_all, read_text
@@ -84,7 +84,7 @@ def build_record(raw: RawRecord, where: Where) -> Any | None:
     return record
 
 
-def assemble(records: list[RawRecord], content_dir: Path, root: Path) -> tuple[Dataset, list[Problem]]:
+def assemble(records: list[RawRecord], content_dir: Path, root: Path, public: set[str]) -> tuple[Dataset, list[Problem]]:
     """Build the dataset from raw records, collecting problems of single records."""
     dataset = Dataset()
     problems: list[Problem] = []
@@ -125,7 +125,9 @@ def assemble(records: list[RawRecord], content_dir: Path, root: Path) -> tuple[D
                 dataset.failed_years.add(record.year)
                 continue
             plan, plan_problems = read_text(plan_path, root)
-            plan_problems += raw_html_problems(plan or "", display_path(plan_path, root))
+            plan_file = display_path(plan_path, root)
+            plan_problems += raw_html_problems(plan or "", plan_file)
+            plan_problems += privacy.scan_text(plan or "", plan_file, "", 1, public, False)
             if plan is None or plan_problems:
                 problems.extend(plan_problems)
                 dataset.failed_years.add(record.year)
@@ -191,7 +193,9 @@ def load_dataset(data_dir: Path, content_dir: Path, root: Path) -> Dataset:
     For example `load_dataset(Path("site_data"), Path("content"), Path("."))` for this repository.
     """
     records, problems, unreadable = read_all(data_dir, content_dir, root)
-    dataset, more = assemble(records, content_dir, root)
+    public = privacy.public_contacts(records)
+    problems.extend(privacy.scan(records, public))
+    dataset, more = assemble(records, content_dir, root, public)
     dataset.failed_ids |= unreadable
     problems.extend(more)
     if not dataset.years and not problems:

@@ -1,0 +1,123 @@
+"""The personal-data guard (个人信息保护法): no ID numbers, private mobiles or private e-mails published.
+
+Official contacts are allowed where the campaign record declares them public (`contacts`).
+Matches are shown masked, so that the warning itself does not spread the number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .load import RawRecord
+from .problems import Problem
+from .yamlio import LinedDict, LinedList
+
+_DATE = r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+ID18 = re.compile(rf"(?<![0-9A-Za-z])[1-9]\d{{5}}(?:18|19|20)\d{{2}}{_DATE}\d{{3}}[\dXx](?![0-9A-Za-z])")
+ID15 = re.compile(rf"(?<![0-9A-Za-z.])[1-9]\d{{5}}\d{{2}}{_DATE}\d{{3}}(?![0-9A-Za-z.])")
+# A mobile stands alone: not part of a longer number, an amount or a code; spaces or dashes may group it.
+MOBILE = re.compile(r"(?<![0-9A-Za-z.])(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?![0-9A-Za-z]|\.\d)")
+EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+_CHECK = "10X98765432"
+
+
+def valid_id18(number: str) -> bool:
+    """The check digit of a mainland ID number (GB 11643, ISO 7064 MOD 11-2).
+
+    >>> valid_id18("11010519491231002X"), valid_id18("110105194912310021")
+    (True, False)
+    """
+    total = sum(int(d) * w for d, w in zip(number[:17], _WEIGHTS, strict=True))
+    return _CHECK[total % 11] == number[17].upper()
+
+
+def _mask(value: str) -> str:
+    return value[:3] + "*" * max(0, len(value) - 7) + value[-4:] if len(value) > 7 else "*" * len(value)
+
+
+@dataclass(frozen=True)
+class Finding:
+    offset: int
+    what: str
+    shown: str
+
+
+def findings(text: str, public: set[str]) -> Iterator[Finding]:
+    """Personal data in a text, with its position; public contacts excepted."""
+    for match in ID18.finditer(text):
+        if valid_id18(match.group()):
+            yield Finding(match.start(), "身份证号", _mask(match.group()))
+    for match in ID15.finditer(text):
+        yield Finding(match.start(), "身份证号（15位）", _mask(match.group()))
+    for match in MOBILE.finditer(text):
+        digits = re.sub(r"\D", "", match.group())[-11:]
+        if digits not in public:
+            yield Finding(match.start(), "手机号", _mask(digits))
+    for match in EMAIL.finditer(text):
+        if match.group().lower() not in public:
+            local, _, domain = match.group().partition("@")
+            yield Finding(match.start(), "电子邮箱", f"{local[:1]}***@{domain}")
+
+
+MESSAGE = (
+    "疑似{what}「{shown}」：网站不得公开个人{what}（个人信息保护法）。请删除；"
+    "需要公开的单位办公电话和邮箱，写在 campaign.yml 的 contacts 里。"
+)
+
+
+def public_contacts(records: Iterable[RawRecord]) -> set[str]:
+    """The phone numbers (digits only) and e-mails that campaign records declare public."""
+    public: set[str] = set()
+    for record in records:
+        if record.kind.name != "campaign" or not isinstance(record.data.get("contacts"), list):
+            continue
+        for contact in record.data["contacts"]:
+            if not isinstance(contact, dict):
+                continue
+            if isinstance(contact.get("phone"), str):
+                digits = re.sub(r"\D", "", contact["phone"])
+                public.update({digits, digits[-11:]})
+            if isinstance(contact.get("email"), str):
+                public.add(contact["email"].strip().lower())
+    return public
+
+
+def _strings(value: object, path: str, line: int) -> Iterator[tuple[str, str, int]]:
+    if isinstance(value, LinedDict):
+        for key, item in value.items():
+            child = f"{path}.{key}" if path else str(key)
+            yield from _strings(item, child, value.line_of(key))
+    elif isinstance(value, LinedList):
+        for index, item in enumerate(value):
+            yield from _strings(item, f"{path}[{index + 1}]", value.line_of(index))
+    elif isinstance(value, str):
+        yield path, value, line
+    elif isinstance(value, int) and not isinstance(value, bool):
+        yield path, str(value), line  # a phone typed without quotes is read as a number
+
+
+def scan_text(text: str, file: str, field: str, first_line: int, public: set[str], block: bool) -> list[Problem]:
+    """Problems for the personal data in one text; `block` when it starts on the line after its key."""
+    return [
+        Problem(
+            file,
+            first_line + (1 if block else 0) + text[: f.offset].count("\n"),
+            field,
+            MESSAGE.format(what=f.what, shown=f.shown),
+        )
+        for f in findings(text, public)
+    ]
+
+
+def scan(records: Iterable[RawRecord], public: set[str]) -> list[Problem]:
+    """Every field of every record and every news body, checked for personal data."""
+    problems: list[Problem] = []
+    for record in records:
+        for path, text, line in _strings(record.data, "", record.data.line):
+            problems.extend(scan_text(text, record.file, path, line, public, "\n" in text.strip()))
+        if record.body:
+            problems.extend(scan_text(record.body, record.file, "正文", record.body_line, public, False))
+    return problems
