@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .asof import ENV_AS_OF
 from .guide import update_guide
+from .kinds.common import READY
 from .pipeline import Paths, check, office_report
 from .problems import RecordsInvalid
 
@@ -31,6 +32,11 @@ def run_check(root: Path) -> int:
         for number, y in sorted(dataset.years.items())
     ]
     print("检查通过。" + "；".join(counts))
+    for number, year in sorted(dataset.years.items()):
+        missing = sorted(p.src.file for p in year.people.values() if p.consent is None and p.state == READY)
+        if missing:
+            print(f"提示：{number}年以下先进个人没有记录本人同意（consent），网站只显示姓名、单位和荣誉，不显示照片和事迹：")
+            print("\n".join(f"  {file}" for file in missing))
     return 0
 
 

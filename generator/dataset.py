@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .kinds.announcements import Announcement
+from .kinds.calendars import Calendar
 from .kinds.campaign import Campaign
 from .kinds.collectives import Collective
 from .kinds.competitions import Competition
@@ -26,6 +28,9 @@ class Year:
     people: dict[str, Person] = field(default_factory=dict)
     innovations: dict[str, Innovation] = field(default_factory=dict)
     submissions: dict[str, Submission] = field(default_factory=dict)
+    announcements: dict[str, Announcement] = field(default_factory=dict)
+    # Candidates of a running 公示: named in it, not yet published as honours.
+    announced: dict[str, Collective | Person] = field(default_factory=dict)
     news: list[News] = field(default_factory=list)
 
 
@@ -36,6 +41,7 @@ class Dataset:
     unions: dict[str, Union] = field(default_factory=dict)
     enterprises: dict[str, Enterprise] = field(default_factory=dict)
     years: dict[int, Year] = field(default_factory=dict)
+    calendars: dict[str, Calendar] = field(default_factory=dict)
     # Ids of records that failed their own checks: references to them are not reported again.
     failed_ids: set[str] = field(default_factory=set)
     # Years whose campaign record failed: their records are not reported as homeless too.

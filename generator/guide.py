@@ -19,6 +19,8 @@ WHERE = {
     "person": "site_data/年份/people/编号.yml",
     "innovation": "site_data/年份/innovations/编号.yml",
     "submission": "site_data/年份/submissions/单位编号.yml",
+    "announcement": "site_data/年份/announcements/编号.yml",
+    "calendar": "site_data/calendar/年份.yml（仅在日历库还没有该年时）",
     "news": "content/news/posts/日期-网址名.md（文件头）",
 }
 

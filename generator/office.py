@@ -11,6 +11,7 @@ from pathlib import Path
 from .board import board
 from .coverage import coverage
 from .dataset import Dataset
+from .publish import announcement_status
 from .render import Renderer
 from .rules import ran_competition
 from .stats import board_table, coverage_tables
@@ -33,13 +34,28 @@ def eligibility_table(dataset: Dataset, number: int) -> Table:
     )
 
 
+def announcements_table(dataset: Dataset, number: int, as_of: dt.date) -> Table:
+    """Every 公示 with its status and candidates, those not yet announced included."""
+    year = dataset.years[number]
+    rows = []
+    for a in sorted(year.announcements.values(), key=lambda a: a.start):
+        names = [(year.collectives.get(c) or year.people[c]).name for c in a.candidates]
+        rows.append([a.title, f"{a.start.isoformat()} 至 {a.end.isoformat()}", announcement_status(a, as_of), "、".join(names)])
+    return Table("announcements", "公示安排", ["公示", "公示期", "状态", "公示对象"], rows)
+
+
 def office_files(dataset: Dataset, theme_dir: Path, as_of: dt.date) -> dict[str, bytes]:
     """The report's files by name: index.html, report.css, office.xlsx and one CSV per table."""
     number = dataset.current_year
     campaign = dataset.years[number].campaign
     the_board = board(dataset, number, as_of)
     cov = coverage(dataset, number, as_of)
-    tables = [board_table(the_board), eligibility_table(dataset, number), *(coverage_tables(cov) if cov.has_register else [])]
+    tables = [
+        board_table(the_board),
+        eligibility_table(dataset, number),
+        announcements_table(dataset, number, as_of),
+        *(coverage_tables(cov) if cov.has_register else []),
+    ]
     files = {f"{t.key}.csv": csv_bytes(t) for t in tables}
     files["office.xlsx"] = xlsx_bytes(tables, f"{campaign.title}（内部）", as_of)
     html = Renderer(theme_dir).render(

@@ -26,9 +26,11 @@ from .coverage import coverage
 from .dashboard import coverage_bars, dashboard
 from .dataset import Dataset, Year
 from .images import renditions
+from .kinds.announcements import Announcement
 from .kinds.collectives import Collective
 from .kinds.competitions import Competition
 from .kinds.people import Person
+from .publish import RUNNING, announcement_status
 from .render import Renderer
 from .urls import Urls, relative
 
@@ -100,11 +102,21 @@ class SiteBuilder:
     def unit(self, ref: str) -> str:
         return self.data.unit_name(ref)
 
+    @staticmethod
+    def placeholder(kind: str, page: str) -> dict[str, Any]:
+        return {
+            "src": relative(page, PLACEHOLDERS[kind]),
+            "srcset": "",
+            "width": 600,
+            "height": 450,
+            "alt": "",
+            "placeholder": True,
+        }
+
     def photo(self, record: Collective | Person, kind: str, year: int, page: str) -> dict[str, Any]:
         """Card and page image params for a record, processing its photo once."""
         if record.photo is None or record.src.path is None:
-            placeholder = PLACEHOLDERS[kind]
-            return {"src": relative(page, placeholder), "srcset": "", "width": 600, "height": 450, "alt": "", "placeholder": True}
+            return self.placeholder(kind, page)
         key = (year, kind, record.id)
         if key not in self._photos:
             # Named after the record, not the photo file: ids are URL-safe, file names may hold spaces.
@@ -127,6 +139,11 @@ class SiteBuilder:
             "placeholder": False,
         }
 
+    @staticmethod
+    def consented(record: Collective | Person) -> bool:
+        """A person's photo and story are published only with their recorded consent."""
+        return not isinstance(record, Person) or record.consent is not None
+
     def card(self, record: Collective | Person, kind: str, page: str) -> dict[str, Any]:
         year = record.year
         target = self.urls.collective(year, record.id) if kind == "collectives" else self.urls.person(year, record.id)
@@ -143,9 +160,9 @@ class SiteBuilder:
             "honour": record.honour,
             "level": record.level,
             "year": year,
-            "summary": record.summary,
+            "summary": record.summary if self.consented(record) else "",
             "recommended_to": record.recommended_to,
-            "photo": self.photo(record, kind, year, page),
+            "photo": self.photo(record, kind, year, page) if self.consented(record) else self.placeholder(kind, page),
             # People in a sample dataset are invented: say so next to every name.
             "sample": kind == "people" and self.data.years[year].campaign.sample,
         }
@@ -199,6 +216,7 @@ class SiteBuilder:
             pages.extend(self.exemplars(year, "people"))
             pages.append(self.innovations(year))
             pages.append(dashboard(self, year))
+            pages.extend(self.announcement(year, a) for a in year.announcements.values())
         pages.append(self.contact())
         pages.append(self.archive())
         return pages
@@ -237,6 +255,11 @@ class SiteBuilder:
             ],
             "links": self.nav_links(campaign.year, page),
             "coverage": coverage_bars(coverage(self.data, campaign.year, self.as_of)),
+            "announcements": [
+                self.announcement_link(a, page)
+                for a in year.announcements.values()
+                if announcement_status(a, self.as_of) == RUNNING
+            ],
         }
         return self._page(
             page,
@@ -394,8 +417,8 @@ class SiteBuilder:
             "kind": kind,
             "unit": self.unit(record.unit),
             "post": getattr(record, "post", None),
-            "story": record.story,
-            "achievements": record.achievements,
+            "story": record.story if self.consented(record) else "",
+            "achievements": record.achievements if self.consented(record) else [],
             "competitions": [
                 {"title": c.title, "href": relative(page, self.urls.competition(number, c.id)), "stream": c.stream}
                 for c in competitions
@@ -404,7 +427,10 @@ class SiteBuilder:
             "back_label": "先进集体" if kind == "collectives" else "先进个人",
         }
         title = f"{record.name}（{record.honour}）"
-        return self._page(page, title, "cp/exemplar.html", params, description=record.summary, source=record.src.path)
+        description = (
+            record.summary if self.consented(record) else f"{record.name}，{self.unit(record.unit)}，{number}年{record.honour}。"
+        )
+        return self._page(page, title, "cp/exemplar.html", params, description=description, source=record.src.path)
 
     def innovations(self, year: Year) -> Page:
         number = year.campaign.year
@@ -435,6 +461,40 @@ class SiteBuilder:
         title = f"{number}年职工创新成果"
         params = {"title": title, "groups": [{"title": k, "items": v} for k, v in groups.items()], "count": len(year.innovations)}
         return self._page(page, title, "cp/innovations.html", params, description=f"{title}库：共 {len(year.innovations)} 项。")
+
+    def announcement_link(self, announcement: Announcement, page: str) -> dict[str, Any]:
+        return {
+            "title": announcement.title,
+            "start": announcement.start,
+            "end": announcement.end,
+            "status": announcement_status(announcement, self.as_of),
+            "href": relative(page, self.urls.announcement(announcement.year, announcement.id)),
+        }
+
+    def announcement(self, year: Year, announcement: Announcement) -> Page:
+        """The 公示: for each candidate only what tells namesakes apart, the period and how to object."""
+        page = self.urls.announcement(announcement.year, announcement.id)
+        candidates = []
+        for ref in announcement.candidates:
+            record = year.collectives.get(ref) or year.people.get(ref) or year.announced.get(ref)
+            if record is None:
+                continue
+            what = f"{self.unit(record.unit)} {record.post}" if isinstance(record, Person) else self.unit(record.unit)
+            candidates.append({"name": record.name, "unit": what, "honour": f"{record.level}{record.honour}"})
+        params = {
+            **self.announcement_link(announcement, page),
+            "year": announcement.year,
+            "intro": announcement.intro,
+            "candidates": candidates,
+            "objection": announcement.objection,
+        }
+        return self._page(
+            page,
+            announcement.title,
+            "cp/announcement.html",
+            params,
+            description=f"{announcement.title}（{announcement.start}至{announcement.end}）。",
+        )
 
     def contact(self) -> Page:
         campaign = self.data.years[self.data.current_year].campaign

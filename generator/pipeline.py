@@ -10,9 +10,11 @@ from pathlib import Path
 
 from .asof import ENV_AS_OF, resolve_as_of
 from .dataset import Dataset
+from .kinds.common import READY
 from .office import office_files
 from .pages import Site, build_site
 from .problems import Problem, RecordsInvalid
+from .publish import published, without_drafts
 from .validate import load_dataset
 
 
@@ -47,11 +49,20 @@ def office_report(paths: Paths, as_of: str | None = None, environ: Mapping[str, 
     """Check the records and produce the office's internal report, as files by name."""
     environ = os.environ if environ is None else environ
     dataset = check(paths)
-    return office_files(dataset, paths.theme_dir, _as_of(dataset, as_of, environ))
+    return office_files(without_drafts(dataset), paths.theme_dir, _as_of(dataset, as_of, environ))
 
 
 def generate(paths: Paths, as_of: str | None = None, environ: Mapping[str, str] | None = None) -> Site:
     """Check the records and produce the site's pages; `as_of` as given on the command line."""
     environ = os.environ if environ is None else environ
     dataset = check(paths)
-    return build_site(dataset, paths.theme_dir, _as_of(dataset, as_of, environ), paths.content_dir)
+    day = _as_of(dataset, as_of, environ)
+    site = build_site(published(dataset, day), paths.theme_dir, day, paths.content_dir)
+    # Draft and withdrawn news are real files under content/: take them out of the build too.
+    site.consumed.extend(
+        story.src.path.resolve().relative_to(paths.content_dir.resolve()).as_posix()
+        for year in dataset.years.values()
+        for story in year.news
+        if story.state != READY and story.src.path is not None
+    )
+    return site

@@ -13,7 +13,9 @@ from .dataset import Dataset, Year
 from .images import readable_image
 from .kinds.common import Source
 from .problems import Problem
+from .workdays import UnknownYear, YearTable, count_workdays
 
+MIN_ANNOUNCEMENT_WORKDAYS = 5
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 
 Rule = Callable[[Dataset, Path], Iterable[Problem]]
@@ -302,6 +304,50 @@ def rule_submissions(dataset: Dataset, data_dir: Path) -> Iterator[Problem]:
                 yield from _in_window(year, day, src, f"evidence.{key}")
 
 
+def rule_announcements(dataset: Dataset, data_dir: Path) -> Iterator[Problem]:
+    """公示: candidates exist, dates fit, and the period holds at least five working days."""
+    tables = {c.year: YearTable(frozenset(c.holidays), frozenset(c.workdays)) for c in dataset.calendars.values()}
+    for number, year in dataset.years.items():
+        for announcement in year.announcements.values():
+            src = announcement.src
+            for index, candidate in enumerate(announcement.candidates, 1):
+                if candidate not in year.collectives and candidate not in year.people and candidate not in dataset.failed_ids:
+                    yield Problem(
+                        src.file,
+                        src.line_of(f"candidates[{index}]"),
+                        f"candidates[{index}]",
+                        f"{number} 年度没有编号为「{candidate}」的先进集体或先进个人。{_hint(candidate, [*year.collectives, *year.people])}",
+                    )
+            yield from _in_window(year, announcement.start, src, "start")
+            yield from _in_window(year, announcement.end, src, "end")
+            if announcement.end < announcement.start:
+                yield Problem(
+                    src.file,
+                    src.line_of("end"),
+                    "end",
+                    f"公示结束日期 {_date(announcement.end)} 早于开始日期 {_date(announcement.start)}。",
+                )
+                continue
+            try:
+                days = count_workdays(announcement.start, announcement.end, tables)
+            except UnknownYear as unknown:
+                yield Problem(
+                    src.file,
+                    src.line_of("end"),
+                    "end",
+                    f"日历库还没有 {unknown.year} 年的节假日安排，无法核对公示期。请按国务院公布的安排建立 site_data/calendar/{unknown.year}.yml。",
+                )
+                continue
+            if days < MIN_ANNOUNCEMENT_WORKDAYS:
+                yield Problem(
+                    src.file,
+                    src.line_of("end"),
+                    "end",
+                    f"公示期 {_date(announcement.start)} 至 {_date(announcement.end)} 只有 {days} 个工作日（按国务院节假日安排，含调休），"
+                    f"至少要 {MIN_ANNOUNCEMENT_WORKDAYS} 个工作日。请推迟结束日期。",
+                )
+
+
 RULES: list[Rule] = [
     rule_ids_shared_by_unions_and_enterprises,
     rule_enterprise_unions_exist,
@@ -313,6 +359,7 @@ RULES: list[Rule] = [
     rule_news,
     rule_register_totals,
     rule_submissions,
+    rule_announcements,
 ]
 
 

@@ -95,6 +95,10 @@ class Urls:
         return f"{year}/people/{record_id}.md"
 
     @staticmethod
+    def announcement(year: int, record_id: str) -> str:
+        return f"{year}/gongshi/{record_id}.md"
+
+    @staticmethod
     def news_post(slug: str) -> str:
         return f"news/{slug}.md"
 

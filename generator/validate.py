@@ -146,6 +146,12 @@ def _place(dataset: Dataset, raw: RawRecord, record: Any) -> list[Problem]:
         return _put(dataset.unions, record, raw)
     if kind == "enterprise":
         return _put(dataset.enterprises, record, raw)
+    if kind == "calendar":
+        if record.id != raw.path.stem:
+            return [
+                Problem(raw.file, record.src.line_of("year"), "year", f"年份 {record.year} 与文件名「{raw.path.name}」不一致。")
+            ]
+        return _put(dataset.calendars, record, raw)
     year = dataset.years.get(record.year)
     if year is None and record.year in dataset.failed_years:
         return []
@@ -168,6 +174,7 @@ def _place(dataset: Dataset, raw: RawRecord, record: Any) -> list[Problem]:
         "person": year.people,
         "innovation": year.innovations,
         "submission": year.submissions,
+        "announcement": year.announcements,
     }
     return _put(folder[kind], record, raw)
 

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from . import campaign, collectives, competitions, enterprises, innovations, news, people, submissions, unions
+from . import (
+    announcements,
+    calendars,
+    campaign,
+    collectives,
+    competitions,
+    enterprises,
+    innovations,
+    news,
+    people,
+    submissions,
+    unions,
+)
 from .common import Kind
 
 KINDS: dict[str, Kind] = {
@@ -16,6 +28,8 @@ KINDS: dict[str, Kind] = {
         people.KIND,
         innovations.KIND,
         submissions.KIND,
+        announcements.KIND,
+        calendars.KIND,
         news.KIND,
     )
 }

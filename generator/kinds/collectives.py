@@ -24,6 +24,7 @@ class Collective:
     story: str
     achievements: list[str]
     featured: bool
+    state: str
     src: Source = field(compare=False)
     year: int = 0
 

@@ -51,6 +51,17 @@ def id_field(example: str) -> Field:
     )
 
 
+DRAFT, READY, WITHDRAWN = "草稿", "定稿", "撤回"
+
+STATE_FIELD = Field(
+    "state",
+    "状态",
+    "草稿：还在编辑，网站上任何地方都不出现；定稿：可以发布；撤回：已撤下，任何地方都不再出现。不填即为定稿。",
+    Choice([DRAFT, READY, WITHDRAWN]),
+    required=False,
+    default=READY,
+)
+
 PHOTO_FIELDS = [
     Field(
         "photo",
@@ -111,4 +122,5 @@ EXEMPLAR_FIELDS = [
         default=list,
     ),
     Field("featured", "首页展示", "填 true 则在首页「先进典型」中展示。", Boolean(), required=False, default=False),
+    STATE_FIELD,
 ]

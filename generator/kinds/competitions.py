@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .. import vocab
 from ..schema import Choice, Date, Field, Integer, ListOf, Markdown, Number, Object, Ref, Text
-from .common import Kind, Source, id_field
+from .common import STATE_FIELD, Kind, Source, id_field
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class Competition:
     summary: str
     description: str
     results: list[Result]
+    state: str
     src: Source = field(compare=False)
     year: int = 0
 
@@ -98,6 +99,7 @@ FIELDS = [
         required=False,
         default=list,
     ),
+    STATE_FIELD,
 ]
 
 KIND = Kind("competition", "竞赛", "competitions", True, FIELDS, Competition)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .. import vocab
 from ..schema import Choice, Date, Field, ListOf, Markdown, Ref, Text
-from .common import Kind, Source, id_field
+from .common import STATE_FIELD, Kind, Source, id_field
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class Innovation:
     benefit: str
     summary: str
     description: str
+    state: str
     src: Source = field(compare=False)
     year: int = 0
 
@@ -42,6 +43,7 @@ FIELDS = [
     Field("benefit", "效益", "成果带来的效益，如 每年节约成本约12万元。", Text(100)),
     Field("summary", "简介", "一句话简介，60 字以内。", Text(60)),
     Field("description", "详细说明", "详细说明，可用 Markdown。", Markdown(), required=False, default=""),
+    STATE_FIELD,
 ]
 
 KIND = Kind("innovation", "创新成果", "innovations", True, FIELDS, Innovation)

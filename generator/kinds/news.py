@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..schema import Date, Field, Integer, Text
-from .common import Kind, Source
+from .common import STATE_FIELD, Kind, Source
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -20,6 +20,7 @@ class News:
     description: str
     campaign: int | None
     body: str
+    state: str
     src: Source = field(compare=False)
     year: int = 0
 
@@ -45,6 +46,7 @@ FIELDS = [
         Integer(2000),
         required=False,
     ),
+    STATE_FIELD,
 ]
 
 KIND = Kind("news", "新闻", "news/posts", False, FIELDS, News)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from .. import vocab
-from ..schema import Choice, Field, Ref, Text
+from ..schema import Choice, Date, Field, Ref, Text
 from .common import EXEMPLAR_FIELDS, Kind, Source, id_field
 
 
@@ -25,6 +26,8 @@ class Person:
     story: str
     achievements: list[str]
     featured: bool
+    state: str
+    consent: dt.date | None
     src: Source = field(compare=False)
     year: int = 0
 
@@ -41,6 +44,13 @@ FIELDS = [
     Field("post", "岗位", "岗位或工种，如 装配钳工。", Text(30)),
     Field("honour", "荣誉", "获得的荣誉。", Choice(vocab.PERSON_HONOURS)),
     *EXEMPLAR_FIELDS,
+    Field(
+        "consent",
+        "本人同意日期",
+        "本人同意公开照片和事迹的日期。不填则网站只显示姓名、单位和荣誉，不显示照片、简介和事迹。",
+        Date(),
+        required=False,
+    ),
 ]
 
 KIND = Kind("person", "先进个人", "people", True, FIELDS, Person)

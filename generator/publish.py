@@ -1,0 +1,99 @@
+"""What the public may see on `as_of`: no drafts, nothing withdrawn, no honour before its 公示.
+
+A draft or withdrawn record appears nowhere. A candidate of a 公示 appears on the public site only
+in the 公示 while it runs, and as an honour once it has ended; before it starts, only the office
+report knows of it. References to records that are not published are dropped, never linked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import Any
+
+from .dataset import Dataset, Year
+from .kinds.announcements import Announcement
+from .kinds.common import READY
+
+NOT_STARTED, RUNNING, ENDED = "未开始", "公示中", "公示结束"
+
+
+def announcement_status(announcement: Announcement, as_of: dt.date) -> str:
+    """未开始, 公示中 or 公示结束 on `as_of`."""
+    if as_of < announcement.start:
+        return NOT_STARTED
+    return RUNNING if as_of <= announcement.end else ENDED
+
+
+def _ready(table: dict[str, Any]) -> dict[str, Any]:
+    return {key: record for key, record in table.items() if record.state == READY}
+
+
+def without_drafts(dataset: Dataset) -> Dataset:
+    """The dataset less every draft and withdrawn record: what the office report shows."""
+    years = {}
+    for number, year in dataset.years.items():
+        competitions = _ready(year.competitions)
+        collectives = _ready(year.collectives)
+        people = _ready(year.people)
+        announcements = {
+            key: replace(a, candidates=[c for c in a.candidates if c in collectives or c in people])
+            for key, a in _ready(year.announcements).items()
+        }
+        years[number] = _relink(
+            replace(
+                year,
+                competitions=competitions,
+                collectives=collectives,
+                people=people,
+                innovations=_ready(year.innovations),
+                announcements=announcements,
+                news=[n for n in year.news if n.state == READY],
+            )
+        )
+    return replace(dataset, years=years)
+
+
+def published(dataset: Dataset, as_of: dt.date) -> Dataset:
+    """What the public site shows on `as_of`."""
+    clean = without_drafts(dataset)
+    years = {}
+    for number, year in clean.years.items():
+        pending = {
+            candidate
+            for announcement in year.announcements.values()
+            if announcement_status(announcement, as_of) != ENDED
+            for candidate in announcement.candidates
+        }
+        visible = {k: a for k, a in year.announcements.items() if announcement_status(a, as_of) != NOT_STARTED}
+        running = {c for a in visible.values() if announcement_status(a, as_of) == RUNNING for c in a.candidates}
+        announced = {k: r for k, r in [*year.collectives.items(), *year.people.items()] if k in running}
+        years[number] = _relink(
+            replace(
+                year,
+                collectives={k: r for k, r in year.collectives.items() if k not in pending},
+                people={k: r for k, r in year.people.items() if k not in pending},
+                announcements=visible,
+                announced=announced,
+            )
+        )
+    return replace(clean, years=years)
+
+
+def _relink(year: Year) -> Year:
+    """Drop references to what is no longer in the year."""
+    competitions = {
+        key: replace(
+            c,
+            results=[r if r.person is None or r.person in year.people else replace(r, person=None) for r in c.results],
+        )
+        for key, c in year.competitions.items()
+    }
+    collectives = {
+        k: replace(r, competitions=[c for c in r.competitions if c in competitions]) for k, r in year.collectives.items()
+    }
+    people = {k: replace(r, competitions=[c for c in r.competitions if c in competitions]) for k, r in year.people.items()}
+    innovations = {
+        k: replace(i, competition=i.competition if i.competition in competitions else None) for k, i in year.innovations.items()
+    }
+    return replace(year, competitions=competitions, collectives=collectives, people=people, innovations=innovations)

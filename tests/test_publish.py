@@ -1,0 +1,197 @@
+"""Unpublished records: drafts and withdrawn records appear nowhere; honours wait for their 公示."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import generate, office_report
+
+from .conftest import REPO, build, edit, paths, problems, write
+
+ANNOUNCEMENT = """id: pioneer
+title: 2023年度测试县工人先锋号拟表彰对象公示
+start: 2023-12-04
+end: 2023-12-08
+candidates:
+  - zongzhuang
+  - nong-ceshi
+intro: 现予以公示。
+objection:
+  contact: 组委会办公室
+  visit: 县总工会402室
+"""
+
+
+def page(site, src_uri: str) -> str | None:
+    return next((p.body for p in site.pages if p.src_uri == src_uri), None)
+
+
+def all_text(site) -> str:
+    return "\n".join(p.markdown() for p in site.pages)
+
+
+@pytest.fixture
+def with_announcement(project: Path) -> Path:
+    write(project, "site_data/2023/announcements/pioneer.yml", ANNOUNCEMENT)
+    return project
+
+
+def test_before_the_announcement_starts_candidates_are_in_the_office_report_only(with_announcement: Path):
+    site = generate(paths(with_announcement), "2023-12-01", {})
+    assert page(site, "2023/people/nong-ceshi.md") is None and page(site, "2023/collectives/zongzhuang.md") is None
+    assert page(site, "2023/gongshi/pioneer.md") is None
+    assert "农测试" not in page(site, "people.md") and "正在公示" not in page(site, "index.md")
+    report = office_report(paths(with_announcement), "2023-12-01", {})["index.html"].decode()
+    assert "2023年度测试县工人先锋号拟表彰对象公示" in report and "未开始" in report and "农测试" in report
+
+
+def test_during_the_announcement_only_name_unit_and_post_are_public(with_announcement: Path):
+    site = generate(paths(with_announcement), "2023-12-05", {})
+    notice = page(site, "2023/gongshi/pioneer.md")
+    assert "公示中" in notice
+    assert '<tr><th scope="row">农测试</th><td>测试配件有限公司总装车间 装配钳工</td><td>县级工人先锋岗</td></tr>' in notice
+    assert "装配技能竞赛第一名" not in notice  # the summary waits for the honour
+    assert "公示对象（2）" in notice and "县总工会402室" in notice
+    assert page(site, "2023/people/nong-ceshi.md") is None
+    assert '正在公示：</strong><a href="2023/gongshi/pioneer/">' in page(site, "index.md")
+
+
+def test_after_the_announcement_candidates_become_honours(with_announcement: Path):
+    site = generate(paths(with_announcement), "2023-12-09", {})
+    assert "公示结束" in page(site, "2023/gongshi/pioneer.md")
+    assert "装配技能竞赛第一名" in page(site, "2023/people/nong-ceshi.md")
+    assert "正在公示" not in page(site, "index.md")
+
+
+def test_a_withdrawn_candidate_drops_out_of_the_announcement(with_announcement: Path):
+    edit(with_announcement, "site_data/2023/people/nong-ceshi.yml", "featured: true", "featured: true\nstate: 撤回")
+    site = generate(paths(with_announcement), "2023-12-05", {})
+    assert "公示对象（1）" in page(site, "2023/gongshi/pioneer.md")
+    # Results and innovations still name him as text (that is their own data), but nothing links to him.
+    assert "people/nong-ceshi/" not in all_text(site)
+    site = generate(paths(with_announcement), "2023-12-09", {})
+    assert page(site, "2023/people/nong-ceshi.md") is None
+
+
+def test_announcement_must_hold_five_working_days(with_announcement: Path):
+    # 09-28 to 10-09: 国庆 and 中秋 off from 09-29 to 10-06, 10-07 and 10-08 (a weekend) worked: 4 working days.
+    edit(
+        with_announcement,
+        "site_data/2023/announcements/pioneer.yml",
+        "start: 2023-12-04\nend: 2023-12-08",
+        "start: 2023-09-28\nend: 2023-10-09",
+    )
+    assert problems(with_announcement) == [
+        "site_data/2023/announcements/pioneer.yml:4: end: 公示期 2023-09-28 至 2023-10-09 只有 4 个工作日（按国务院节假日安排，含调休），"
+        "至少要 5 个工作日。请推迟结束日期。"
+    ]
+    edit(with_announcement, "site_data/2023/announcements/pioneer.yml", "end: 2023-10-09", "end: 2023-10-10")
+    assert problems(with_announcement) == []
+
+
+def test_a_year_the_calendar_lacks_needs_its_table(with_announcement: Path):
+    edit(with_announcement, "site_data/2023/campaign.yml", "  end: 2024-03-31", "  end: 2030-12-31")
+    edit(
+        with_announcement,
+        "site_data/2023/announcements/pioneer.yml",
+        "start: 2023-12-04\nend: 2023-12-08",
+        "start: 2030-01-02\nend: 2030-01-08",
+    )
+    assert problems(with_announcement) == [
+        "site_data/2023/announcements/pioneer.yml:4: end: 日历库还没有 2030 年的节假日安排，无法核对公示期。"
+        "请按国务院公布的安排建立 site_data/calendar/2030.yml。"
+    ]
+    # 2030-01-02 (Wed) to 01-08 (Tue): with 01-03 declared a holiday, 4 working days remain.
+    write(with_announcement, "site_data/calendar/2030.yml", "year: 2030\nholidays:\n  - 2030-01-01\n  - 2030-01-03\n")
+    assert problems(with_announcement)[0].startswith(
+        "site_data/2023/announcements/pioneer.yml:4: end: 公示期 2030-01-02 至 2030-01-08 只有 4 个工作日"
+    )
+    write(with_announcement, "site_data/calendar/2030.yml", "year: 2030\nholidays:\n  - 2030-01-01\nworkdays:\n  - 2030-01-05\n")
+    assert problems(with_announcement) == []
+
+
+def test_candidates_must_exist(with_announcement: Path):
+    edit(with_announcement, "site_data/2023/announcements/pioneer.yml", "  - nong-ceshi", "  - nong-cheshi")
+    assert problems(with_announcement) == [
+        "site_data/2023/announcements/pioneer.yml:7: candidates[2]: 2023 年度没有编号为「nong-cheshi」的先进集体或先进个人。是不是「nong-ceshi」？"
+    ]
+
+
+def test_without_consent_only_name_unit_and_honour_are_shown(project: Path):
+    edit(project, "site_data/2023/people/nong-ceshi.yml", "consent: 2023-07-01\n", "")
+    edit(
+        project,
+        "site_data/2023/people/nong-ceshi.yml",
+        "summary: 装配技能竞赛第一名。",
+        "summary: 装配技能竞赛第一名。\nstory: 他的事迹。\nachievements:\n  - 一等奖",
+    )
+    site = generate(paths(project), "2023-12-01", {})
+    person = page(site, "2023/people/nong-ceshi.md")
+    assert "农测试" in person and "测试配件有限公司总装车间" in person and "工人先锋岗" in person
+    assert "他的事迹" not in person and "一等奖" not in person and "装配技能竞赛第一名" not in person
+    assert "cp-photo--placeholder" in person
+    assert "装配技能竞赛第一名" not in page(site, "people.md")
+
+
+DRAFTS = {
+    "site_data/2023/people/draft-ren.yml": "id: draft-ren\nname: 草稿甲乙丙\nunit: peijian\npost: 钳工\nhonour: 技术能手\nsummary: 草稿人物简介\nstate: 草稿\n",
+    "site_data/2023/competitions/draft-bisai.yml": "id: draft-bisai\ntitle: 草稿丁戊竞赛\nstream: 安康杯竞赛\nform: 生产型\nindustry: 食品加工\n"
+    "township: 那桐镇\norganiser: tangye\nunits:\n  - tangye/zhaji\nstart: 2023-06-01\nend: 2023-07-01\ncompares:\n  - 零事故\n"
+    "participants: 500\nsummary: 草稿竞赛简介\nstate: 草稿\n",
+    "site_data/2023/collectives/chehui.yml": "id: chehui\nname: 撤回己庚集体\nunit: tangye/zhaji\nhonour: 先进集体\nsummary: 撤回集体简介\nstate: 撤回\n",
+    "site_data/2023/innovations/draft-cx.yml": "id: draft-cx\ntitle: 草稿辛壬成果\nkind: 小发明\nauthors:\n  - 某人\nunit: peijian\n"
+    "benefit: 很多\nsummary: 草稿成果\nstate: 草稿\n",
+    "content/news/posts/draft.md": "---\ntitle: 草稿癸子新闻\ndate: 2023-07-02\nslug: draft-news\ndescription: 草稿新闻摘要\nstate: 草稿\n---\n\n草稿正文。\n",
+}
+DRAFT_NAMES = [
+    "草稿甲乙丙",
+    "草稿丁戊竞赛",
+    "撤回己庚集体",
+    "草稿辛壬成果",
+    "草稿癸子新闻",
+    "draft-ren",
+    "draft-bisai",
+    "chehui",
+    "draft-cx",
+    "draft-news",
+]
+
+
+def test_drafts_and_withdrawn_records_appear_in_no_output(project: Path, tmp_path: Path):
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "theme", project / "theme")
+    edit(project, "mkdocs.yml", "site_name:", "site_url: https://example.org/jingsai/\nsite_name:")
+    for relative, text in DRAFTS.items():
+        write(project, relative, text)
+    out, office = tmp_path / "site", tmp_path / "office"
+    result = build(project, out, "--as-of", "2023-12-01", "--office-dir", str(office))
+    assert result.returncode == 0, result.stderr
+    checked = []
+    for path in [*out.rglob("*"), *office.rglob("*")]:
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        if path.suffix == ".xlsx":
+            data = b"".join(zipfile.ZipFile(io.BytesIO(data)).read(n) for n in zipfile.ZipFile(io.BytesIO(data)).namelist())
+        elif path.suffix == ".gz":
+            import gzip
+
+            data = gzip.decompress(data)
+        text = data.decode("utf-8", errors="ignore")
+        leaks = [name for name in DRAFT_NAMES if name in text]
+        assert leaks == [], f"{path.relative_to(tmp_path)} names {leaks}"
+        checked.append(path.suffix)
+    # Pages, the search index, the sitemap, the workbooks, the CSVs and the office report were all read.
+    assert {".html", ".json", ".xml", ".xlsx", ".csv"} <= set(checked)
+    assert "<loc>https://example.org/jingsai/2023/people/nong-ceshi/</loc>" in (out / "sitemap.xml").read_text(encoding="utf-8")
+    # Counts leave them out: 3 competitions started by December, 77 participants, 2 collectives, 2 people, 1 innovation.
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert 'cp-stats__value">3<small>项' in home and 'cp-stats__value">77<small>人次' in home
+    assert (
+        'cp-stats__value">2<small>个' in home and 'cp-stats__value">2<small>名' in home and 'cp-stats__value">1<small>项' in home
+    )
