@@ -157,9 +157,12 @@ class Date(FieldType):
             return None
         if isinstance(value, dt.date):
             return value
-        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value.strip()):
-            where.add(line, name, f"「{shown}」这一天不存在，请检查月份和日期。")
-            return None
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            try:
+                return dt.date.fromisoformat(value.strip())  # a date in quotes is still a date
+            except ValueError:
+                where.add(line, name, f"「{shown}」这一天不存在，请检查月份和日期。")
+                return None
         where.add(line, name, f"「{shown}」不是有效日期。请写成「2023-06-15」这样的格式（年-月-日，用半角连字符）。")
         return None
 
