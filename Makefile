@@ -26,13 +26,13 @@ serve: $(STAMP)
 	$(if $(AS_OF),CAMPAIGN_AS_OF=$(AS_OF)) $(VENV)/bin/mkdocs serve --livereload --watch-theme
 
 test: $(STAMP)
-	$(VENV)/bin/ruff check generator tests tools
-	$(VENV)/bin/ruff format --check generator tests tools
+	$(VENV)/bin/ruff check generator tests tools benchmarks
+	$(VENV)/bin/ruff format --check generator tests tools benchmarks
 	$(PY) -m pytest -n 2 -q
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check generator tests tools
-	$(VENV)/bin/ruff format --check generator tests tools
+	$(VENV)/bin/ruff check generator tests tools benchmarks
+	$(VENV)/bin/ruff format --check generator tests tools benchmarks
 
 clean:
 	rm -rf site .site.tmp-* .site.old-*
