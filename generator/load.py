@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .kinds import KINDS, Kind
+from .mistakes import structural_slips
 from .problems import Problem
 from .yamlio import LinedDict, LinedList, load_yaml
 
@@ -122,6 +123,10 @@ def read(kind: Kind, year: int | None, path: Path, root: Path) -> tuple[RawRecor
             return None, problems
         offset = first_line - 1
         text = front
+    slips = structural_slips(text, file)
+    if slips:
+        # The parser would fail further down with a message about something else: name the slip.
+        return None, [Problem(p.file, p.line + offset, p.field, p.message) for p in slips]
     data, problems = load_yaml(text, file)
     if offset:
         problems = [Problem(p.file, p.line + offset if p.line else 0, p.field, p.message) for p in problems]

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .mistakes import FULLWIDTH_DIGITS, chinese_quotes, date_hint, typed_value_hint
 from .problems import Problem
 from .yamlio import LinedDict, LinedList
 
@@ -70,11 +71,17 @@ class Text(FieldType):
         if not isinstance(value, str):
             shown = source if source is not None else value
             example = f'- "{shown}"' if name.endswith("]") else f'{name}: "{shown}"'
-            where.add(line, name, f"应为文字，却读到了{_describe(value)}「{shown}」。请给值加上英文引号，如 {example}。")
+            hint = typed_value_hint(value, source)
+            where.add(line, name, f"应为文字，却读到了{_describe(value)}「{shown}」。{hint}请给值加上英文引号，如 {example}。")
             return None
         text = value.strip()
         if not text:
             where.add(line, name, "不能为空。")
+            return None
+        if chinese_quotes(text):
+            where.add(
+                line, name, f'值两边用了中文引号：{text}。中文引号会原样显示出来；YAML 的引号要用英文 "，不需要时可以不加引号。'
+            )
             return None
         if len(text) > self.max_length:
             where.add(line, name, f"太长了（{len(text)} 字），最多 {self.max_length} 字。")
@@ -157,13 +164,14 @@ class Date(FieldType):
             return None
         if isinstance(value, dt.date):
             return value
-        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value.strip()):
             try:
                 return dt.date.fromisoformat(value.strip())  # a date in quotes is still a date
             except ValueError:
                 where.add(line, name, f"「{shown}」这一天不存在，请检查月份和日期。")
                 return None
-        where.add(line, name, f"「{shown}」不是有效日期。请写成「2023-06-15」这样的格式（年-月-日，用半角连字符）。")
+        hint = date_hint(str(shown))
+        where.add(line, name, f"「{shown}」不是有效日期。请写成「2023-06-15」这样的格式（年-月-日，用半角连字符）。{hint}")
         return None
 
 
@@ -175,7 +183,8 @@ class Integer(FieldType):
     def check(self, value: Any, where: Where, line: int, name: str, source: str | None) -> Any:
         if isinstance(value, bool) or not isinstance(value, int):
             shown = source if source is not None else value
-            where.add(line, name, f"应为整数，却读到了{_describe(value)}「{shown}」，如 {name}: 86。")
+            hint = "用了全角数字，请改成半角。" if FULLWIDTH_DIGITS.search(str(shown)) else ""
+            where.add(line, name, f"应为整数，却读到了{_describe(value)}「{shown}」。{hint}请写成如 {name}: 86。")
             return None
         if value < self.minimum:
             where.add(line, name, f"不能小于 {self.minimum}，现在是 {value}。")

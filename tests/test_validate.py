@@ -100,7 +100,7 @@ def test_dates_outside_the_window_and_not_dates(project):
         "请检查年份是否写错；范围在 site_data/2023/campaign.yml 的 window 里设定。",
         "site_data/2023/competitions/zhuangpei.yml:11: end: 日期 2033-09-30 不在 2023 年度的日期范围（2023-01-01 至 2024-03-31）内。"
         "请检查年份是否写错；范围在 site_data/2023/campaign.yml 的 window 里设定。",
-        "site_data/2023/innovations/jiaju.yml:8: date: 「2023年8月20日」不是有效日期。请写成「2023-06-15」这样的格式（年-月-日，用半角连字符）。",
+        "site_data/2023/innovations/jiaju.yml:8: date: 「2023年8月20日」不是有效日期。请写成「2023-06-15」这样的格式（年-月-日，用半角连字符）。是不是「2023-08-20」？",
     ]
 
 
@@ -150,7 +150,7 @@ def test_other_collective_honours_do_not_need_the_rule(project):
 def test_reference_to_a_broken_record_is_not_reported_twice(project):
     edit(project, COMP, "participants: 40", "participants: 很多")
     assert problems(project) == [
-        "site_data/2023/competitions/zhuangpei.yml:14: participants: 应为整数，却读到了文字「很多」，如 participants: 86。"
+        "site_data/2023/competitions/zhuangpei.yml:14: participants: 应为整数，却读到了文字「很多」。请写成如 participants: 86。"
     ]
 
 
