@@ -18,14 +18,22 @@ from .guide import update_guide
 from .kinds.common import READY
 from .pipeline import Paths, check, office_report
 from .problems import RecordsInvalid
+from .report import FORMATS, render
 
 
-def run_check(root: Path) -> int:
+def run_check(root: Path, style: str = "text") -> int:
     try:
         dataset = check(Paths.of_project(root))
     except RecordsInvalid as error:
-        print(error.report(building=False), file=sys.stderr)
+        if style == "text":
+            print(error.report(building=False), file=sys.stderr)
+        else:
+            # Machine formats go to standard output, where CI systems collect them.
+            print(render(error.problems, style))
         return 1
+    if style in ("gitlab", "json"):
+        print("[]")
+        return 0
     counts = [
         f"{number}年：竞赛 {len(y.competitions)} 项，先进集体 {len(y.collectives)} 个，先进个人 {len(y.people)} 名，"
         f"创新成果 {len(y.innovations)} 项，新闻 {len(y.news)} 篇"
@@ -88,7 +96,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description="劳动和技能竞赛网站：检查记录、生成网站。")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="项目文件夹（默认当前文件夹）")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="检查 site_data/ 和新闻里的所有记录，列出全部问题")
+    check_parser = commands.add_parser("check", help="检查 site_data/ 和新闻里的所有记录，列出全部问题")
+    check_parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="输出格式：text（给人看）、github（GitHub Actions 注释）、gitlab（GitLab 代码质量报告）、json",
+    )
     build = commands.add_parser("build", help="生成网站到 site/（成功后才替换旧网站）")
     build.add_argument("--site-dir", type=Path, default=Path("site"))
     build.add_argument("--as-of", help="统计日期，如 2023-07-01（默认取竞赛记录里的 as_of 或今天）")
@@ -101,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
-        return run_check(root)
+        return run_check(root, args.format)
     if args.command == "guide":
         changed = update_guide(root / "EDITING.md")
         print("EDITING.md 的字段说明已更新。" if changed else "EDITING.md 的字段说明已是最新。")
