@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .asof import ENV_AS_OF
 from .guide import update_guide
+from .jsonschema import write_schemas
 from .kinds.common import READY
 from .pipeline import Paths, check, office_report
 from .problems import RecordsInvalid
@@ -112,10 +113,15 @@ def main(argv: list[str] | None = None) -> int:
     office.add_argument("--office-dir", type=Path, default=Path("office"))
     office.add_argument("--as-of", help="统计日期，如 2023-07-01")
     commands.add_parser("guide", help="按字段定义更新编辑指南 EDITING.md 里的字段说明")
+    commands.add_parser("schema", help="按字段定义写出 JSON Schema（schemas/）和 VS Code 设置，编辑时有提示和红线")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
         return run_check(root, args.format)
+    if args.command == "schema":
+        for path in write_schemas(root):
+            print(f"已写出 {path.relative_to(root).as_posix()}")
+        return 0
     if args.command == "guide":
         changed = update_guide(root / "EDITING.md")
         print("EDITING.md 的字段说明已更新。" if changed else "EDITING.md 的字段说明已是最新。")
