@@ -7,6 +7,7 @@ succeeded, so a failed or interrupted build never leaves a half-written site.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -16,10 +17,12 @@ from pathlib import Path
 from .asof import ENV_AS_OF
 from .guide import update_guide
 from .jsonschema import write_schemas
+from .kinds import KINDS
 from .kinds.common import READY
 from .pipeline import Paths, check, office_report
 from .problems import RecordsInvalid
 from .report import FORMATS, render
+from .scaffold import new_record
 
 
 def run_check(root: Path, style: str = "text") -> int:
@@ -113,11 +116,27 @@ def main(argv: list[str] | None = None) -> int:
     office.add_argument("--office-dir", type=Path, default=Path("office"))
     office.add_argument("--as-of", help="统计日期，如 2023-07-01")
     commands.add_parser("guide", help="按字段定义更新编辑指南 EDITING.md 里的字段说明")
+    new = commands.add_parser("new", help="新建一条记录：写出带全部字段和中文说明的文件")
+    new.add_argument(
+        "kind", choices=[k for k in KINDS if k != "campaign"] + ["campaign"], help="记录种类，如 person、collective、competition"
+    )
+    new.add_argument("--name", help="名称或姓名，用来生成拼音编号，如 --name 农建国")
+    new.add_argument("--year", type=int, help="年度（默认最新的年度）")
     commands.add_parser("schema", help="按字段定义写出 JSON Schema（schemas/）和 VS Code 设置，编辑时有提示和红线")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
         return run_check(root, args.format)
+    if args.command == "new":
+        years = sorted(int(p.name) for p in (root / "site_data").glob("20[0-9][0-9]") if p.is_dir())
+        year = args.year or (years[-1] if years else dt.date.today().year)
+        try:
+            path = new_record(root, args.kind, year, args.name)
+        except FileExistsError as error:
+            print(f"文件已存在，没有覆盖：{error}", file=sys.stderr)
+            return 1
+        print(f"已新建 {path.relative_to(root).as_posix()}，请按文件里的说明填写，然后运行 check。")
+        return 0
     if args.command == "schema":
         for path in write_schemas(root):
             print(f"已写出 {path.relative_to(root).as_posix()}")

@@ -49,6 +49,10 @@ def _describe(value: Any) -> str:
     return "文字"
 
 
+def _blank(item: Any) -> bool:
+    return item is None or (isinstance(item, dict) and all(v is None for v in item.values()))
+
+
 class FieldType:
     """Checks and normalises one value; returns None after reporting a problem."""
 
@@ -234,10 +238,13 @@ class ListOf(FieldType):
                 f"    {name}:\n      - 第一项\n      - 第二项",
             )
             return None
+        lines = value.item_lines if isinstance(value, LinedList) else [line] * len(value)
+        # A blank `- ` line (or an item whose fields are all blank) is a slot left empty, as in `new` forms.
+        kept = [(item, lines[i]) for i, item in enumerate(value) if not _blank(item)]
+        value, lines = [item for item, _ in kept], [number for _, number in kept]
         if len(value) < self.min_items:
             where.add(line, name, f"至少要写 {self.min_items} 项。")
             return None
-        lines = value.item_lines if isinstance(value, LinedList) else [line] * len(value)
         out = []
         ok = True
         for index, item in enumerate(value):

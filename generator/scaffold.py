@@ -1,0 +1,124 @@
+"""`new KIND`: a record file with every field, each explained in Chinese, and a fresh readable id."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from pypinyin import lazy_pinyin
+
+from .kinds import KINDS, Kind
+from .schema import Choice, Field, ListOf, Object, YearMap
+
+INDENT = "  "
+
+
+def readable_id(name: str, person: bool = False) -> str:
+    """An id from a Chinese name: 农建国 → nong-jianguo; other names join their syllables.
+
+    >>> readable_id("农建国", person=True), readable_id("总装车间")
+    ('nong-jianguo', 'zongzhuangchejian')
+    """
+    syllables = [re.sub(r"[^a-z0-9]", "", s.lower()) for s in lazy_pinyin(name)]
+    syllables = [s for s in syllables if s]
+    if not syllables:
+        return "jilu"
+    if person and len(syllables) > 1:
+        return f"{syllables[0]}-{''.join(syllables[1:])}"
+    return "".join(syllables)[:40]
+
+
+def unique_id(base: str, taken: set[str]) -> str:
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
+
+
+def _comment(f: Field, depth: int) -> list[str]:
+    need = "必填" if f.required else "选填"
+    lines = [f"{INDENT * depth}# {f.label}（{need}）：{f.help}"]
+    if isinstance(f.type, Choice):
+        lines.append(f"{INDENT * depth}# 可选：{'、'.join(f.type.values)}")
+    return lines
+
+
+def _field_lines(f: Field, depth: int, record_id: str, year: int, values: dict[str, str]) -> list[str]:
+    pad = INDENT * depth
+    lines = _comment(f, depth)
+    kind = f.type
+    if f.name == "id" and depth == 0:
+        return [*lines, f"{pad}id: {record_id}"]
+    if f.name in values and depth == 0:
+        return [*lines, f"{pad}{f.name}: {values[f.name]}"]
+    if isinstance(kind, YearMap):
+        lines += [f"{pad}{f.name}:", f"{pad}{INDENT}{year}:"]
+        for inner in kind.item.fields:
+            lines += _field_lines(inner, depth + 2, record_id, year, {})
+        return lines
+    if isinstance(kind, ListOf) and isinstance(kind.item, Object):
+        lines.append(f"{pad}{f.name}:")
+        for index, inner in enumerate(kind.item.fields):
+            inner_lines = _field_lines(inner, depth + 2, record_id, year, {})
+            if index == 0:  # the first key of the item carries the list's dash
+                body = [line for line in inner_lines if not line.lstrip().startswith("#")]
+                comments = [line for line in inner_lines if line.lstrip().startswith("#")]
+                lines += [*comments, f"{pad}{INDENT}- {body[0].lstrip()}"]
+            else:
+                lines += inner_lines
+        return lines
+    if isinstance(kind, ListOf):
+        return [*lines, f"{pad}{f.name}:", f"{pad}{INDENT}- "]
+    if isinstance(kind, Object):
+        lines.append(f"{pad}{f.name}:")
+        for inner in kind.fields:
+            lines += _field_lines(inner, depth + 1, record_id, year, {})
+        return lines
+    return [*lines, f"{pad}{f.name}:"]
+
+
+def template(kind: Kind, record_id: str, year: int, values: dict[str, str] | None = None) -> str:
+    """The text of a new record: every field, with what it means and how to write it."""
+    head = [
+        f"# 新建的{kind.label}记录。按每行上面的说明填写；选填的可以空着或删掉。",
+        "# 填好后运行 make check（或 python -m generator check）检查。",
+        "",
+    ]
+    body: list[str] = []
+    for f in kind.fields:
+        body += _field_lines(f, 0, record_id, year, values or {})
+        body.append("")
+    return "\n".join(head + body).rstrip() + "\n"
+
+
+def target(root: Path, kind: Kind, year: int, record_id: str) -> Path:
+    if kind.name == "news":
+        return root / "content" / "news" / "posts" / f"{dt.date.today().isoformat()}-{record_id}.md"
+    if kind.name == "campaign":
+        return root / "site_data" / str(year) / "campaign.yml"
+    if kind.name == "calendar":
+        return root / "site_data" / "calendar" / f"{year}.yml"
+    base = root / "site_data"
+    return (base / str(year) if kind.per_year else base) / kind.folder / f"{record_id}.yml"
+
+
+def new_record(root: Path, kind_name: str, year: int, name: str | None = None) -> Path:
+    """Write a new record file and return its path; never overwrite an existing one."""
+    kind = KINDS[kind_name]
+    folder = target(root, kind, year, "x").parent
+    taken = {p.stem for p in folder.glob("*.yml")} if folder.is_dir() else set()
+    base = readable_id(name, person=kind.name == "person") if name else f"new-{kind.name}"
+    record_id = unique_id(base, taken)
+    values = {"name": name} if name and any(f.name == "name" for f in kind.fields) else {}
+    if name and kind.name in {"competition", "innovation", "news", "announcement"}:
+        values = {"title": name}
+    path = target(root, kind, year, record_id)
+    if path.exists():
+        raise FileExistsError(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = template(kind, record_id, year, values)
+    if kind.name == "news":
+        text = "---\n" + text.replace("id: ", "slug: ", 1) + "---\n\n正文第一段。\n\n<!-- more -->\n\n正文其余部分。\n"
+    path.write_text(text, encoding="utf-8")
+    return path
