@@ -22,6 +22,7 @@ from .kinds.common import READY
 from .pipeline import Paths, check, office_report
 from .problems import RecordsInvalid
 from .report import FORMATS, render
+from .roster import import_roster
 from .scaffold import new_record
 
 
@@ -50,6 +51,30 @@ def run_check(root: Path, style: str = "text") -> int:
             print(f"提示：{number}年以下先进个人没有记录本人同意（consent），网站只显示姓名、单位和荣誉，不显示照片和事迹：")
             print("\n".join(f"  {file}" for file in missing))
     return 0
+
+
+def run_import(root: Path, kind: str, file: Path, year: int | None, force: bool) -> int:
+    try:
+        dataset = check(Paths.of_project(root))
+    except RecordsInvalid as error:
+        print(error.report(building=False), file=sys.stderr)
+        print("请先改好现有记录再导入。", file=sys.stderr)
+        return 1
+    try:
+        result = import_roster(file, dataset, root, kind, year or dataset.current_year, force)
+    except ValueError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    for note in result.notes:
+        print(f"提示：{note}")
+    for message in result.skipped:
+        print(message, file=sys.stderr)
+    for path in result.written:
+        print(f"已导入 {path.relative_to(root).as_posix()}")
+    print(
+        f"共导入 {len(result.written)} 条，跳过 {len(result.skipped)} 行。导入的记录没有照片和本人同意日期，请补上后运行 check。"
+    )
+    return 1 if result.skipped and not result.written else 0
 
 
 def swap_in(built: Path, site_dir: Path) -> None:
@@ -122,11 +147,18 @@ def main(argv: list[str] | None = None) -> int:
     )
     new.add_argument("--name", help="名称或姓名，用来生成拼音编号，如 --name 农建国")
     new.add_argument("--year", type=int, help="年度（默认最新的年度）")
+    roster = commands.add_parser("import", help="把名单表格（.xlsx 或 .csv）导入为先进个人或先进集体记录")
+    roster.add_argument("kind", choices=["people", "collectives"], help="people（先进个人）或 collectives（先进集体）")
+    roster.add_argument("file", type=Path, help="表格文件，第一行是列名：姓名、单位、岗位、荣誉……")
+    roster.add_argument("--year", type=int, help="年度（默认最新的年度）")
+    roster.add_argument("--force", action="store_true", help="覆盖已有的同名记录")
     commands.add_parser("schema", help="按字段定义写出 JSON Schema（schemas/）和 VS Code 设置，编辑时有提示和红线")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
         return run_check(root, args.format)
+    if args.command == "import":
+        return run_import(root, args.kind, args.file, args.year, args.force)
     if args.command == "new":
         years = sorted(int(p.name) for p in (root / "site_data").glob("20[0-9][0-9]") if p.is_dir())
         year = args.year or (years[-1] if years else dt.date.today().year)
