@@ -1,23 +1,33 @@
-"""Photos for the web: upright, resized, re-encoded without any metadata (no EXIF, no GPS)."""
+"""Photos for the web: upright, resized, re-encoded without any metadata (no EXIF, no GPS).
+
+Each width is written as WebP (smaller, for browsers that take it) and JPEG (for the rest).
+Results are cached by the photo's content, so an unchanged photo is not processed again.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps
 
 WIDTHS = (480, 960)
+# Bump when the output changes, so that cached renditions are made again.
+PIPELINE_VERSION = 2
+HEIC_SUFFIXES = (".heic", ".heif")
 
 
 @dataclass(frozen=True)
 class WebImage:
-    """One encoded rendition of a photo."""
+    """One rendition of a photo at one width, in both formats."""
 
     width: int
     height: int
-    data: bytes
+    jpeg: bytes
+    webp: bytes
 
 
 def readable_image(path: Path) -> bool:
@@ -30,20 +40,59 @@ def readable_image(path: Path) -> bool:
     return True
 
 
-def renditions(path: Path, widths: tuple[int, ...] = WIDTHS) -> list[WebImage]:
-    """JPEG renditions of a photo, no wider than each of `widths` (never enlarged).
+def _encode(image: Image.Image, width: int) -> WebImage:
+    # Resize straight into the small image: no full-size copy of the photo is made.
+    if image.width > width:
+        small = image.resize(
+            (width, max(1, round(image.height * width / image.width))), Image.Resampling.LANCZOS, reducing_gap=3.0
+        )
+    else:
+        small = image
+    jpeg, webp = io.BytesIO(), io.BytesIO()
+    small.save(jpeg, "JPEG", quality=80, optimize=True, progressive=True)
+    small.save(webp, "WEBP", quality=75, method=4)
+    return WebImage(small.width, small.height, jpeg.getvalue(), webp.getvalue())
 
-    Re-encoding from pixels drops every metadata block of the original.
+
+def process(path: Path, widths: tuple[int, ...] = WIDTHS) -> list[WebImage]:
+    """Renditions of a photo, no wider than each of `widths` (never enlarged).
+
+    A large JPEG is decoded at a reduced scale straight away (Pillow's draft mode), which keeps a
+    30-megapixel phone photo within a small memory budget. Re-encoding from pixels drops every
+    metadata block of the original.
     """
+    largest = max(widths)
     with Image.open(path) as original:
-        upright = ImageOps.exif_transpose(original).convert("RGB")
+        if original.format == "JPEG":
+            # Orientation may swap the sides: ask for enough pixels either way.
+            original.draft("RGB", (largest * 2, largest * 2))
+        upright = ImageOps.exif_transpose(original)
+        if upright.mode != "RGB":
+            upright = upright.convert("RGB")
     out: list[WebImage] = []
     for width in widths:
-        image = upright.copy()
-        image.thumbnail((width, width * 4), Image.Resampling.LANCZOS)
-        if out and image.width == out[-1].width:
+        rendition = _encode(upright, width)
+        if out and rendition.width == out[-1].width:
             break
-        buffer = io.BytesIO()
-        image.save(buffer, "JPEG", quality=80, optimize=True, progressive=True)
-        out.append(WebImage(image.width, image.height, buffer.getvalue()))
+        out.append(rendition)
     return out
+
+
+def renditions(path: Path, cache_dir: Path | None = None, widths: tuple[int, ...] = WIDTHS) -> tuple[list[WebImage], bool]:
+    """The photo's renditions, from the cache when its bytes were processed before; and whether they were."""
+    if cache_dir is None:
+        return process(path, widths), False
+    key = hashlib.sha256(path.read_bytes() + json.dumps([PIPELINE_VERSION, widths]).encode()).hexdigest()
+    folder = cache_dir / key[:2] / key
+    index = folder / "index.json"
+    if index.is_file():
+        sizes = json.loads(index.read_text(encoding="utf-8"))
+        return [WebImage(w, h, (folder / f"{w}.jpg").read_bytes(), (folder / f"{w}.webp").read_bytes()) for w, h in sizes], True
+    images = process(path, widths)
+    folder.mkdir(parents=True, exist_ok=True)
+    for image in images:
+        (folder / f"{image.width}.jpg").write_bytes(image.jpeg)
+        (folder / f"{image.width}.webp").write_bytes(image.webp)
+    # Written last: a cache entry without its index is simply made again.
+    index.write_text(json.dumps([[i.width, i.height] for i in images]), encoding="utf-8")
+    return images, False

@@ -75,12 +75,14 @@ class Site:
     consumed: list[str]  # source files under content/ that generated pages replace
     news: set[str]  # source files of published news posts, relative to content/
     context: dict[str, Any]  # site-wide values the page templates show (sample notice, as_of)
+    photos_processed: int = 0  # photos processed in this build (not answered from the cache)
 
 
 @dataclass
 class _Photo:
     src: str
-    srcset: list[tuple[str, int]]
+    jpeg: list[tuple[str, int]]
+    webp: list[tuple[str, int]]
     width: int
     height: int
     alt: str
@@ -89,12 +91,14 @@ class _Photo:
 class SiteBuilder:
     """Builds the pages of every campaign year from a validated dataset."""
 
-    def __init__(self, dataset: Dataset, renderer: Renderer, as_of: dt.date) -> None:
+    def __init__(self, dataset: Dataset, renderer: Renderer, as_of: dt.date, cache_dir: Path | None = None) -> None:
         self.data = dataset
         self.renderer = renderer
         self.as_of = as_of
         self.urls = Urls(dataset.current_year)
         self.assets: list[Asset] = []
+        self.cache_dir = cache_dir
+        self.photos_processed = 0  # photos that were not in the cache
         self._photos: dict[tuple[int, str, str], _Photo] = {}
 
     # -- shared pieces -------------------------------------------------------------------
@@ -107,6 +111,7 @@ class SiteBuilder:
         return {
             "src": relative(page, PLACEHOLDERS[kind]),
             "srcset": "",
+            "webp": "",
             "width": 600,
             "height": 450,
             "alt": "",
@@ -121,18 +126,21 @@ class SiteBuilder:
         if key not in self._photos:
             # Named after the record, not the photo file: ids are URL-safe, file names may hold spaces.
             stem = record.id
-            images = renditions(record.src.path.parent / record.photo)
-            srcset = []
+            images, cached = renditions(record.src.path.parent / record.photo, self.cache_dir)
+            self.photos_processed += not cached
+            jpeg, webp = [], []
             for image in images:
-                dest = self.urls.photo(year, kind, f"{stem}-{image.width}.jpg")
-                self.assets.append(Asset(dest, image.data))
-                srcset.append((dest, image.width))
+                for fmt, data, out in (("jpg", image.jpeg, jpeg), ("webp", image.webp, webp)):
+                    dest = self.urls.photo(year, kind, f"{stem}-{image.width}.{fmt}")
+                    self.assets.append(Asset(dest, data))
+                    out.append((dest, image.width))
             largest = images[-1]
-            self._photos[key] = _Photo(srcset[0][0], srcset, largest.width, largest.height, record.photo_alt or "")
+            self._photos[key] = _Photo(jpeg[0][0], jpeg, webp, largest.width, largest.height, record.photo_alt or "")
         photo = self._photos[key]
         return {
             "src": relative(page, photo.src),
-            "srcset": ", ".join(f"{relative(page, dest)} {width}w" for dest, width in photo.srcset),
+            "srcset": ", ".join(f"{relative(page, dest)} {width}w" for dest, width in photo.jpeg),
+            "webp": ", ".join(f"{relative(page, dest)} {width}w" for dest, width in photo.webp),
             "width": photo.width,
             "height": photo.height,
             "alt": photo.alt,
@@ -519,9 +527,9 @@ class SiteBuilder:
         return self._page(page, "历年竞赛", "cp/archive.html", {"years": years}, description="历年劳动和技能竞赛。")
 
 
-def build_site(dataset: Dataset, theme_dir: Path, as_of: dt.date, content_dir: Path) -> Site:
+def build_site(dataset: Dataset, theme_dir: Path, as_of: dt.date, content_dir: Path, cache_dir: Path | None = None) -> Site:
     """All generated pages and files of the site, from a validated dataset."""
-    builder = SiteBuilder(dataset, Renderer(theme_dir), as_of)
+    builder = SiteBuilder(dataset, Renderer(theme_dir), as_of, cache_dir)
     pages = builder.build()
     current = dataset.years[dataset.current_year].campaign
     consumed = sorted({year.campaign.plan_text for year in dataset.years.values()})
@@ -538,4 +546,4 @@ def build_site(dataset: Dataset, theme_dir: Path, as_of: dt.date, content_dir: P
         for story in year.news
         if story.src.path is not None
     }
-    return Site(pages, builder.assets, consumed, news, context)
+    return Site(pages, builder.assets, consumed, news, context, builder.photos_processed)

@@ -26,10 +26,11 @@ class Paths:
     data_dir: Path
     content_dir: Path
     theme_dir: Path
+    cache_dir: Path | None = None  # processed photos, keyed by content; None for no cache
 
     @classmethod
     def of_project(cls, root: Path) -> Paths:
-        return cls(root, root / "site_data", root / "content", root / "theme")
+        return cls(root, root / "site_data", root / "content", root / "theme", root / ".cache")
 
 
 def check(paths: Paths) -> Dataset:
@@ -57,7 +58,7 @@ def generate(paths: Paths, as_of: str | None = None, environ: Mapping[str, str] 
     environ = os.environ if environ is None else environ
     dataset = check(paths)
     day = _as_of(dataset, as_of, environ)
-    site = build_site(published(dataset, day), paths.theme_dir, day, paths.content_dir)
+    site = build_site(published(dataset, day), paths.theme_dir, day, paths.content_dir, paths.cache_dir)
     # Draft and withdrawn news are real files under content/: take them out of the build too.
     site.consumed.extend(
         story.src.path.resolve().relative_to(paths.content_dir.resolve()).as_posix()

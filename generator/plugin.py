@@ -41,7 +41,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         theme_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else root / "theme"
-        self.paths = Paths(root, root / self.config.data_dir, Path(config.docs_dir), theme_dir)
+        self.paths = Paths(root, root / self.config.data_dir, Path(config.docs_dir), theme_dir, root / ".cache")
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 from .coverage import check_register
 from .dataset import Dataset, Year
-from .images import readable_image
+from .images import HEIC_SUFFIXES, readable_image
 from .kinds.common import Source
 from .problems import Problem
 from .workdays import UnknownYear, YearTable, count_workdays
@@ -195,6 +195,15 @@ def _photo(record: Any, data_dir: Path) -> Iterator[Problem]:
     path = (folder / name).resolve()
     if "/" in name or "\\" in name or not path.is_relative_to(folder.resolve()):
         yield Problem(src.file, src.line_of("photo"), "photo", f"「{name}」：只写文件名，照片放在本记录文件旁边。")
+        return
+    if path.suffix.lower() in HEIC_SUFFIXES:
+        yield Problem(
+            src.file,
+            src.line_of("photo"),
+            "photo",
+            f"「{name}」是苹果手机的 HEIC 格式，网站用不了。请转成 JPG：已拍的照片可以在 iPhone 上“共享→存储到文件”时选 JPG，"
+            "或用微信发给自己后保存（会变成 JPG）；以后拍照可在 设置→相机→格式 选“兼容性最佳”。",
+        )
         return
     if path.suffix.lower() not in PHOTO_SUFFIXES:
         yield Problem(
