@@ -15,7 +15,9 @@ import sys
 from pathlib import Path
 
 from .asof import ENV_AS_OF
+from .dataset import Dataset
 from .guide import update_guide
+from .images import has_gps
 from .jsonschema import write_schemas
 from .kinds import KINDS
 from .kinds.common import READY
@@ -45,6 +47,10 @@ def run_check(root: Path, style: str = "text") -> int:
         for number, y in sorted(dataset.years.items())
     ]
     print("检查通过。" + "；".join(counts))
+    for file in photos_with_gps(dataset):
+        print(
+            f"提示：照片 {file} 带有拍摄地点（GPS）。网站发布时会自动去掉，但原图会进入仓库：建议用手机“编辑→位置→无位置”或另存后再提交。"
+        )
     for number, year in sorted(dataset.years.items()):
         missing = sorted(p.src.file for p in year.people.values() if p.consent is None and p.state == READY)
         if missing:
@@ -75,6 +81,34 @@ def run_import(root: Path, kind: str, file: Path, year: int | None, force: bool)
         f"共导入 {len(result.written)} 条，跳过 {len(result.skipped)} 行。导入的记录没有照片和本人同意日期，请补上后运行 check。"
     )
     return 1 if result.skipped and not result.written else 0
+
+
+def photos_with_gps(dataset: Dataset) -> list[str]:
+    """Source photos that carry a GPS position (published copies never do)."""
+    found = []
+    for year in dataset.years.values():
+        for record in [*year.collectives.values(), *year.people.values()]:
+            if record.photo and record.src.path is not None and has_gps(record.src.path.parent / record.photo):
+                found.append((Path(record.src.file).parent / record.photo).as_posix())
+    return sorted(found)
+
+
+def run_guard(root: Path) -> int:
+    """Refuse to publish a sample dataset: CI calls this before deploying."""
+    try:
+        dataset = check(Paths.of_project(root))
+    except RecordsInvalid as error:
+        print(error.report(building=False), file=sys.stderr)
+        return 1
+    samples = [year.campaign.src.file for year in dataset.years.values() if year.campaign.sample]
+    if samples:
+        print(
+            f"不能发布：{'、'.join(samples)} 里写着 sample: true（示例数据）。换成正式数据并改为 sample: false 后才能发布。",
+            file=sys.stderr,
+        )
+        return 1
+    print("可以发布：没有示例数据。")
+    return 0
 
 
 def swap_in(built: Path, site_dir: Path) -> None:
@@ -152,11 +186,14 @@ def main(argv: list[str] | None = None) -> int:
     roster.add_argument("file", type=Path, help="表格文件，第一行是列名：姓名、单位、岗位、荣誉……")
     roster.add_argument("--year", type=int, help="年度（默认最新的年度）")
     roster.add_argument("--force", action="store_true", help="覆盖已有的同名记录")
+    commands.add_parser("guard", help="发布前的把关：数据仍是示例数据（sample: true）时返回失败，CI 据此拒绝发布")
     commands.add_parser("schema", help="按字段定义写出 JSON Schema（schemas/）和 VS Code 设置，编辑时有提示和红线")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
         return run_check(root, args.format)
+    if args.command == "guard":
+        return run_guard(root)
     if args.command == "import":
         return run_import(root, args.kind, args.file, args.year, args.force)
     if args.command == "new":

@@ -30,6 +30,15 @@ class WebImage:
     webp: bytes
 
 
+def has_gps(path: Path) -> bool:
+    """Whether a photo's EXIF carries a GPS position."""
+    try:
+        with Image.open(path) as image:
+            return bool(image.getexif().get_ifd(0x8825))
+    except (OSError, SyntaxError, ValueError):
+        return False
+
+
 def readable_image(path: Path) -> bool:
     """Whether the file is a whole image Pillow can decode (not truncated, not something else)."""
     try:

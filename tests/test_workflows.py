@@ -1,0 +1,70 @@
+"""The shipped publishing workflows and the pre-commit hook parse, and do what the guide says."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from .conftest import BUILD_ENV, REPO, edit
+from .test_images import phone_photo
+
+
+def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(root), *args],
+        capture_output=True,
+        text=True,
+        env=BUILD_ENV,
+        check=False,
+    )
+
+
+def commands(steps: list[dict]) -> list[str]:
+    return [step.get("run", step.get("uses", "")) for step in steps]
+
+
+def test_github_workflow_tests_builds_and_refuses_sample_data_before_deploying():
+    workflow = yaml.safe_load((REPO / ".github/workflows/publish.yml").read_text(encoding="utf-8"))
+    build = commands(workflow["jobs"]["check-and-build"]["steps"])
+    assert build.index("make test") < build.index("make site")
+    assert ".venv/bin/python -m generator check --format github" in build
+    assert any("chromium fonts-noto-cjk" in c for c in build)
+    deploy = workflow["jobs"]["deploy"]
+    steps = commands(deploy["steps"])
+    guard = next(i for i, c in enumerate(steps) if "generator guard" in c)
+    rsync = next(i for i, c in enumerate(steps) if "rsync" in c)
+    assert guard < rsync and deploy["needs"] == "check-and-build"
+
+
+def test_gitlab_pipeline_reports_code_quality_and_guards_the_deploy():
+    pipeline = yaml.safe_load((REPO / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert pipeline["stages"] == ["test", "build", "deploy"]
+    assert "make test" in pipeline["test"]["script"]
+    assert pipeline["test"]["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
+    deploy = "\n".join(pipeline["deploy"]["script"])
+    assert deploy.index("generator guard") < deploy.index("rsync")
+
+
+def test_pre_commit_runs_the_check():
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
+    assert hooks["campaign-check"]["entry"] == ".venv/bin/python -m generator check"
+    assert hooks["campaign-check"]["files"] == "^(site_data|content)/"
+
+
+def test_guard_refuses_sample_data_and_passes_real_data(project: Path):
+    refused = run(project, "guard")
+    assert refused.returncode == 1 and "sample: true（示例数据）" in refused.stderr
+    edit(project, "site_data/2023/campaign.yml", "sample: true", "sample: false")
+    assert run(project, "guard").returncode == 0
+
+
+def test_check_warns_about_source_photos_with_gps(project: Path):
+    phone_photo(project / "site_data/2023/people/nong-ceshi.jpg")
+    edit(project, "site_data/2023/people/nong-ceshi.yml", "summary:", "photo: nong-ceshi.jpg\nphoto_alt: 农测试\nsummary:")
+    result = run(project, "check")
+    assert result.returncode == 0
+    assert "提示：照片 site_data/2023/people/nong-ceshi.jpg 带有拍摄地点（GPS）" in result.stdout
