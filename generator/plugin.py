@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,6 +37,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
     """Adds the pages generated from `site_data/` and rebuilds when a record changes."""
 
     site: Site | None = None
+    serving = False
     _saved_epoch: str | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -44,13 +46,22 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         self.paths = Paths(root, root / self.config.data_dir, Path(config.docs_dir), theme_dir, root / ".cache")
         return config
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # Runs before MkDocs cleans site/: invalid records leave the old site as it was.
         try:
             self.site = generate(self.paths)
         except RecordsInvalid as error:
-            raise PluginError(error.report()) from None
-        config.extra["cp"] = self.site.context
+            if not (self.serving and self.site is not None):
+                raise PluginError(error.report()) from None
+            # In the live preview, keep showing the last good pages with the problems on top of
+            # each, instead of stopping. Printed, not logged: --strict must not turn them into an abort.
+            print(error.report(), file=sys.stderr)
+            config.extra["cp"] = {**self.site.context, "errors": [str(p) for p in error.problems]}
+        else:
+            config.extra["cp"] = self.site.context
         # MkDocs dates pages and the sitemap by SOURCE_DATE_EPOCH, read from the environment: set it to
         # as_of for this build only, so that builds with the same as_of are byte-identical.
         self._saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")

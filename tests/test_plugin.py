@@ -6,12 +6,14 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
 from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import InclusionLevel, get_files
 
 from generator.plugin import CampaignPlugin
 
-from .conftest import REPO
+from .conftest import REPO, edit
 
 
 def test_plugin_adds_pages_drops_the_plan_source_and_watches_site_data(project: Path):
@@ -53,3 +55,35 @@ def test_build_date_is_tied_to_as_of_for_the_build_only(project: Path, monkeypat
     assert os.environ["SOURCE_DATE_EPOCH"] == "1688184000"  # 2023-07-01 12:00 in China
     plugin.on_post_build(config=config)
     assert "SOURCE_DATE_EPOCH" not in os.environ
+
+
+def test_live_preview_keeps_the_last_good_pages_and_shows_the_problems(project: Path, capsys):
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "theme", project / "theme")
+    config = load_config(str(project / "mkdocs.yml"))
+    plugin = config.plugins["campaign"]
+    plugin.on_startup(command="serve", dirty=False)
+    config = config.plugins.on_config(config)
+    plugin.on_pre_build(config=config)
+    good = plugin.site
+    edit(project, "site_data/2023/people/huang-ceshi.yml", "honour: 技术能手", "honour: 技术能人")
+    plugin.on_pre_build(config=config)
+    assert plugin.site is good
+    assert config.extra["cp"]["errors"][0].startswith(
+        "site_data/2023/people/huang-ceshi.yml:5: honour: 「技术能人」不在允许范围内"
+    )
+    assert "共发现 1 处问题" in capsys.readouterr().err
+    template = (REPO / "theme/main.html").read_text(encoding="utf-8")
+    assert "config.extra.cp.errors" in template
+
+
+def test_a_real_build_with_bad_records_still_fails(project: Path):
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "theme", project / "theme")
+    edit(project, "site_data/2023/people/huang-ceshi.yml", "honour: 技术能手", "honour: 技术能人")
+    config = load_config(str(project / "mkdocs.yml"))
+    plugin = config.plugins["campaign"]
+    plugin.on_startup(command="build", dirty=False)
+    config = config.plugins.on_config(config)
+    with pytest.raises(PluginError, match="技术能人"):
+        plugin.on_pre_build(config=config)
