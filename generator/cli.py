@@ -24,8 +24,6 @@ from .kinds.common import READY
 from .pipeline import Paths, check, office_report
 from .problems import RecordsInvalid
 from .report import FORMATS, render
-from .roster import import_roster
-from .scaffold import new_record
 
 
 def run_check(root: Path, style: str = "text") -> int:
@@ -66,6 +64,8 @@ def run_import(root: Path, kind: str, file: Path, year: int | None, force: bool)
         print(error.report(building=False), file=sys.stderr)
         print("请先改好现有记录再导入。", file=sys.stderr)
         return 1
+    from .roster import import_roster  # pinyin's dictionaries take a while to load: only when importing
+
     try:
         result = import_roster(file, dataset, root, kind, year or dataset.current_year, force)
     except ValueError as error:
@@ -197,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "import":
         return run_import(root, args.kind, args.file, args.year, args.force)
     if args.command == "new":
+        from .scaffold import new_record
+
         years = sorted(int(p.name) for p in (root / "site_data").glob("20[0-9][0-9]") if p.is_dir())
         year = args.year or (years[-1] if years else dt.date.today().year)
         try:

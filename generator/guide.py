@@ -9,6 +9,20 @@ from .kinds import KINDS
 from .schema import Field, Object, YearMap, json_type_label
 
 START, END = "<!-- fields:start -->", "<!-- fields:end -->"
+EXAMPLES_START, EXAMPLES_END = "<!-- examples:start -->", "<!-- examples:end -->"
+
+# One bundled record of each kind, shown whole in the guide.
+EXAMPLES = {
+    "union": "site_data/unions/chengxiang.yml",
+    "enterprise": "site_data/enterprises/xinneng-peijian.yml",
+    "competition": "site_data/2023/competitions/xian-jineng-dasai.yml",
+    "collective": "site_data/2023/collectives/xinneng-zongzhuang.yml",
+    "person": "site_data/2023/people/nong-jianguo.yml",
+    "innovation": "site_data/2023/innovations/zhuangpei-jiaju.yml",
+    "submission": "site_data/2023/submissions/xinneng-peijian.yml",
+    "announcement": "site_data/2023/announcements/pioneer-2023.yml",
+    "news": "content/news/posts/2023-05-31-launch-meeting.md",
+}
 
 WHERE = {
     "union": "site_data/unions/编号.yml",
@@ -55,15 +69,28 @@ def field_reference() -> str:
     return "\n".join(parts)
 
 
+def examples(root: Path) -> str:
+    """Each kind's full example, taken from the bundled records so it is always valid."""
+    parts = []
+    for name, relative in EXAMPLES.items():
+        kind = KINDS[name]
+        language = "markdown" if relative.endswith(".md") else "yaml"
+        parts.append(
+            f"### {kind.label}：`{relative}`\n\n```{language}\n{(root / relative).read_text(encoding='utf-8').strip()}\n```\n"
+        )
+    parts.append("年度竞赛记录（内容较长）请直接看 `site_data/2023/campaign.yml`。\n")
+    return "\n".join(parts)
+
+
+def _replace(text: str, start: str, end: str, body: str) -> str:
+    return re.sub(re.escape(start) + r".*?" + re.escape(end), lambda _: f"{start}\n{body}\n{end}", text, flags=re.S)
+
+
 def update_guide(path: Path) -> bool:
-    """Rewrite the generated part of the guide; return whether it changed."""
+    """Rewrite the generated parts of the guide; return whether it changed."""
     text = path.read_text(encoding="utf-8")
-    new = re.sub(
-        re.escape(START) + r".*?" + re.escape(END),
-        lambda _: f"{START}\n{field_reference()}\n{END}",
-        text,
-        flags=re.S,
-    )
+    new = _replace(text, START, END, field_reference())
+    new = _replace(new, EXAMPLES_START, EXAMPLES_END, examples(path.parent))
     if new != text:
         path.write_text(new, encoding="utf-8")
     return new != text

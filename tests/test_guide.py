@@ -1,4 +1,4 @@
-from generator.guide import END, START, field_reference
+from generator.guide import END, EXAMPLES_END, EXAMPLES_START, START, examples, field_reference
 
 from .conftest import REPO
 
@@ -7,6 +7,8 @@ def test_editing_guide_field_tables_are_current():
     guide = (REPO / "EDITING.md").read_text(encoding="utf-8")
     current = guide[guide.index(START) + len(START) : guide.index(END)].strip()
     assert current == field_reference().strip(), "EDITING.md is stale: run `python -m generator guide`"
+    shown = guide[guide.index(EXAMPLES_START) + len(EXAMPLES_START) : guide.index(EXAMPLES_END)].strip()
+    assert shown == examples(REPO).strip(), "EDITING.md examples are stale: run `python -m generator guide`"
 
 
 def test_field_reference_documents_nested_fields_in_chinese():
