@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 AS_OF ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check lint clean
+.PHONY: site test serve check new import schema lint clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(PYTHON) -c "import ensurepip" 2>/dev/null || { echo "Python's venv module is missing: apt-get install python3-venv"; exit 1; }
@@ -21,6 +21,17 @@ site: $(STAMP)
 
 check: $(STAMP)
 	$(PY) -m generator check
+
+# make new KIND=person NAME=农建国   |   make import KIND=people FILE=名单.xlsx
+new: $(STAMP)
+	$(PY) -m generator new $(KIND) $(if $(NAME),--name $(NAME))
+
+import: $(STAMP)
+	$(PY) -m generator import $(KIND) "$(FILE)"
+
+schema: $(STAMP)
+	$(PY) -m generator schema
+	$(PY) -m generator guide
 
 serve: $(STAMP)
 	$(if $(AS_OF),CAMPAIGN_AS_OF=$(AS_OF)) $(VENV)/bin/mkdocs serve --livereload --watch-theme

@@ -80,7 +80,8 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
             what = "看起来是 GBK/GB18030 编码保存的"
         except UnicodeDecodeError:
             what = "不是 UTF-8 编码"
-        return None, [Problem(file, line, "", f"文件{what}。请用记事本或 VS Code「另存为」，编码选 UTF-8，再保存。")]
+        extra = "（GBK 也存不下人名里的一些生僻字）" if what.startswith("看起来是 GBK") else ""
+        return None, [Problem(file, line, "", f"文件{what}。请用记事本或 VS Code「另存为」，编码选 UTF-8，再保存{extra}。")]
     # Windows line ends are fine; normalise so that line numbers and bodies agree.
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 

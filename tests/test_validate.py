@@ -185,7 +185,7 @@ def test_file_in_an_unknown_folder(project):
 def test_gbk_file_is_named_as_such(project):
     (project / "site_data/2023/people/gbk.yml").write_bytes("id: gbk\nname: 韦测试\n".encode("gb18030"))
     assert problems(project) == [
-        "site_data/2023/people/gbk.yml:2: 文件看起来是 GBK/GB18030 编码保存的。请用记事本或 VS Code「另存为」，编码选 UTF-8，再保存。"
+        "site_data/2023/people/gbk.yml:2: 文件看起来是 GBK/GB18030 编码保存的。请用记事本或 VS Code「另存为」，编码选 UTF-8，再保存（GBK 也存不下人名里的一些生僻字）。"
     ]
 
 
@@ -319,7 +319,7 @@ def test_plan_text_must_be_inside_content_and_utf8(project):
     edit(project, "site_data/2023/campaign.yml", "plan_text: ../../outside.md", "plan_text: plans/2023.md")
     (project / "content/plans/2023.md").write_bytes("指导思想\n".encode("gb18030"))
     assert problems(project) == [
-        "content/plans/2023.md:1: 文件看起来是 GBK/GB18030 编码保存的。请用记事本或 VS Code「另存为」，编码选 UTF-8，再保存。"
+        "content/plans/2023.md:1: 文件看起来是 GBK/GB18030 编码保存的。请用记事本或 VS Code「另存为」，编码选 UTF-8，再保存（GBK 也存不下人名里的一些生僻字）。"
     ]
 
 
