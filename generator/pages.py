@@ -32,6 +32,7 @@ from .kinds.competitions import Competition
 from .kinds.people import Person
 from .publish import RUNNING, announcement_status
 from .render import Renderer
+from .search_terms import search_terms
 from .urls import Urls, relative
 
 FACETS = {
@@ -76,6 +77,7 @@ class Site:
     news: set[str]  # source files of published news posts, relative to content/
     context: dict[str, Any]  # site-wide values the page templates show (sample notice, as_of)
     photos_processed: int = 0  # photos processed in this build (not answered from the cache)
+    search_terms: list[str] = field(default_factory=list)  # words Chinese search must keep whole
 
 
 @dataclass
@@ -346,7 +348,13 @@ class SiteBuilder:
             "groups": groups,
         }
         return self._page(
-            page, title, "cp/competitions.html", params, description=f"{number}年隆安县劳动和技能竞赛一览，共 {len(chosen)} 项。"
+            page,
+            title,
+            "cp/competitions.html",
+            params,
+            description=f"{number}年隆安县劳动和技能竞赛一览，共 {len(chosen)} 项。",
+            # Filtered lists repeat the full list: keep them out of the search index.
+            **({"search": {"exclude": True}} if facet else {}),
         )
 
     def _competition_page(
@@ -546,4 +554,4 @@ def build_site(dataset: Dataset, theme_dir: Path, as_of: dt.date, content_dir: P
         for story in year.news
         if story.src.path is not None
     }
-    return Site(pages, builder.assets, consumed, news, context, builder.photos_processed)
+    return Site(pages, builder.assets, consumed, news, context, builder.photos_processed, search_terms(dataset))

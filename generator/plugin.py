@@ -31,6 +31,8 @@ log = get_plugin_logger(__name__)
 
 class CampaignConfig(Config):
     data_dir = c.Type(str, default="site_data")
+    # Add names, units and the plan's terms to jieba's dictionary (off only to measure what it does).
+    search_terms = c.Type(bool, default=True)
 
 
 class CampaignPlugin(BasePlugin[CampaignConfig]):
@@ -41,6 +43,12 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
     _saved_epoch: str | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if config.theme["language"] == "zh" and "search" in config.plugins:
+            try:
+                import jieba  # noqa: F401
+            except ImportError:
+                # Without jieba Material builds a silently worse index: Chinese text is not segmented.
+                raise PluginError("中文搜索需要 jieba 分词：请运行 pip install -r requirements.txt（或 make site）。") from None
         root = Path(config.config_file_path).parent
         theme_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else root / "theme"
         self.paths = Paths(root, root / self.config.data_dir, Path(config.docs_dir), theme_dir, root / ".cache")
@@ -62,6 +70,11 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             config.extra["cp"] = {**self.site.context, "errors": [str(p) for p in error.problems]}
         else:
             config.extra["cp"] = self.site.context
+        if self.config.search_terms:
+            import jieba
+
+            for term in self.site.search_terms:
+                jieba.add_word(term, freq=100_000)
         # MkDocs dates pages and the sitemap by SOURCE_DATE_EPOCH, read from the environment: set it to
         # as_of for this build only, so that builds with the same as_of are byte-identical.
         self._saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")

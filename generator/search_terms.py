@@ -1,0 +1,60 @@
+"""Words that Chinese search must keep whole: names, units, honours and the plan's own terms.
+
+jieba's general dictionary splits 五小, 工人先锋号 and most people's names; these words are added
+to it at build time, from the records, so that searching for them finds the right page.
+"""
+
+from __future__ import annotations
+
+from . import vocab
+from .dataset import Dataset
+
+# Terms of the plan (DOMAIN.md) that readers search for.
+PLAN_TERMS = (
+    "劳动和技能竞赛",
+    "工人先锋号",
+    "工人先锋岗",
+    "五小",
+    "小发明",
+    "小创造",
+    "小革新",
+    "小设计",
+    "小建议",
+    "八比",
+    "安康杯",
+    "节能减排",
+    "零违章",
+    "零隐患",
+    "零事故",
+    "五个一流",
+    "职工创新成果库",
+    "技术能手",
+    "合理化建议",
+    "网上练兵",
+    "以赛促学",
+    "以赛促训",
+    "以赛促练",
+    "班组创先争优",
+    "建功立业",
+    "公示",
+)
+
+
+def search_terms(dataset: Dataset) -> list[str]:
+    """Every term to keep whole, sorted so that the dictionary is the same from build to build."""
+    terms: set[str] = set(PLAN_TERMS)
+    terms.update(vocab.STREAMS, vocab.FORMS, vocab.TOWNSHIPS, vocab.INDUSTRIES, vocab.COLLECTIVE_HONOURS, vocab.PERSON_HONOURS)
+    terms.update(vocab.INNOVATION_KINDS)
+    for enterprise in dataset.enterprises.values():
+        terms.add(enterprise.name)
+        if enterprise.short_name:
+            terms.add(enterprise.short_name)
+        terms.update(unit.name for unit in enterprise.units)
+    for union in dataset.unions.values():
+        terms.add(union.name)
+    for year in dataset.years.values():
+        terms.update(person.name for person in year.people.values())
+        terms.update(collective.name for collective in year.collectives.values())
+        terms.update(author for innovation in year.innovations.values() for author in innovation.authors)
+        terms.update(row.name for competition in year.competitions.values() for row in competition.results)
+    return sorted(term for term in terms if len(term) > 1)

@@ -1,0 +1,79 @@
+"""Chinese search in a real browser: names, honours and the plan's terms find the right page first."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tools.browser import browser, chromium_path, serve
+
+from .conftest import REPO, build, edit
+
+pytestmark = pytest.mark.browser
+
+if chromium_path() is None:
+    if os.environ.get("CI"):
+        raise RuntimeError("CI is set but Chromium is missing: .ci/run must install chromium and fonts-noto-cjk")
+    pytest.skip("Chromium is not installed", allow_module_level=True)
+
+QUERIES = ["农建国", "五小", "工人先锋号"]  # a three-character sample name, the plan's 五小, an honour
+
+
+def results(site: Path) -> dict[str, list[tuple[str, str]]]:
+    """The top three results (path, title) for each query, typed into Material's search box."""
+    found = {}
+    with serve(site) as url, browser() as chromium:
+        page = chromium.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(url)
+        box = page.locator("input.md-search__input")
+        box.click()  # opening the search loads its index in a worker
+        for query in QUERIES:
+            for _ in range(20):  # queries typed before the index is ready are dropped: type again
+                box.fill(query)
+                box.press("End")
+                page.wait_for_timeout(300)
+                if "结果" in page.locator(".md-search-result__meta").inner_text():
+                    break
+            items = page.locator(".md-search-result__item > a")
+            top = []
+            for index in range(min(3, items.count())):
+                href = (items.nth(index).get_attribute("href") or "").replace(url, "").split("#")[0]
+                top.append((href, items.nth(index).locator("h1, h2").first.inner_text()))
+            found[query] = top
+        page.close()
+    return found
+
+
+@pytest.fixture(scope="module")
+def without_terms(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("noterms") / "project"
+    root.mkdir()
+    for name in ["site_data", "content", "theme"]:
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    edit(root, "mkdocs.yml", "  - campaign\n", "  - campaign:\n      search_terms: false\n")
+    result = build(root, root.parent / "site")
+    assert result.returncode == 0, result.stderr
+    return root.parent / "site"
+
+
+def test_search_finds_names_honours_and_terms(sample_site: Path):
+    found = results(sample_site)
+    assert found["农建国"][0][0] == "2023/people/nong-jianguo/"
+    assert "工人先锋号" in found["工人先锋号"][0][1]
+    assert "2023/competitions/wuxiao-chuangxin/" in [path for path, _ in found["五小"]]
+
+
+def test_without_the_generated_dictionary_search_misses(without_terms: Path):
+    found = results(without_terms)
+    person_first = bool(found["农建国"]) and found["农建国"][0][0] == "2023/people/nong-jianguo/"
+    wuxiao_found = "2023/competitions/wuxiao-chuangxin/" in [path for path, _ in found["五小"]]
+    assert not (person_first and wuxiao_found), found
+
+
+def test_filtered_lists_stay_out_of_the_index(sample_site: Path):
+    index = (sample_site / "search/search_index.json").read_text(encoding="utf-8")
+    assert "competitions/stream-" not in index and "2023/people/nong-jianguo/" in index
