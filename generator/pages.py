@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import segno
 import yaml
+from markupsafe import Markup
 
 from . import vocab
 from .compute import (
@@ -33,7 +35,7 @@ from .kinds.people import Person
 from .publish import RUNNING, announcement_status
 from .render import Renderer
 from .search_terms import search_terms
-from .urls import Urls, relative
+from .urls import Urls, relative, url_of
 
 FACETS = {
     "stream": ("竞赛内容", vocab.STREAMS, "stream"),
@@ -93,8 +95,11 @@ class _Photo:
 class SiteBuilder:
     """Builds the pages of every campaign year from a validated dataset."""
 
-    def __init__(self, dataset: Dataset, renderer: Renderer, as_of: dt.date, cache_dir: Path | None = None) -> None:
+    def __init__(
+        self, dataset: Dataset, renderer: Renderer, as_of: dt.date, cache_dir: Path | None = None, site_url: str | None = None
+    ) -> None:
         self.data = dataset
+        self.site_url = site_url.rstrip("/") + "/" if site_url else None
         self.renderer = renderer
         self.as_of = as_of
         self.urls = Urls(dataset.current_year)
@@ -148,6 +153,14 @@ class SiteBuilder:
             "alt": photo.alt,
             "placeholder": False,
         }
+
+    def qr(self, page: str, label: str) -> dict[str, Any] | None:
+        """A QR code of the page's canonical URL, for posters; none without site_url to point at."""
+        if self.site_url is None:
+            return None
+        url = self.site_url + url_of(page)
+        svg = segno.make(url, error="m").svg_inline(scale=4, omitsize=True, svgclass="cp-qr__code", title=f"扫码打开：{label}")
+        return {"svg": Markup(svg), "url": url}  # segno's own markup: no record text inside but the escaped title
 
     @staticmethod
     def consented(record: Collective | Person) -> bool:
@@ -386,6 +399,7 @@ class SiteBuilder:
             "honoured": [self.card(r, "collectives", page) for r in sorted(collectives, key=exemplar_order)]
             + [self.card(r, "people", page) for r in sorted(people, key=exemplar_order)],
             "back": relative(page, self.urls.competitions(number)),
+            "qr": self.qr(page, competition.title),
             "facet_links": {
                 facet: relative(page, self.urls.competitions(number, facet, values[getattr(competition, attr)]))
                 for facet, (_, values, attr) in FACETS.items()
@@ -441,6 +455,7 @@ class SiteBuilder:
             ],
             "back": relative(page, self.urls.collectives(number) if kind == "collectives" else self.urls.people(number)),
             "back_label": "先进集体" if kind == "collectives" else "先进个人",
+            "qr": self.qr(page, record.name),
         }
         title = f"{record.name}（{record.honour}）"
         description = (
@@ -535,9 +550,16 @@ class SiteBuilder:
         return self._page(page, "历年竞赛", "cp/archive.html", {"years": years}, description="历年劳动和技能竞赛。")
 
 
-def build_site(dataset: Dataset, theme_dir: Path, as_of: dt.date, content_dir: Path, cache_dir: Path | None = None) -> Site:
+def build_site(
+    dataset: Dataset,
+    theme_dir: Path,
+    as_of: dt.date,
+    content_dir: Path,
+    cache_dir: Path | None = None,
+    site_url: str | None = None,
+) -> Site:
     """All generated pages and files of the site, from a validated dataset."""
-    builder = SiteBuilder(dataset, Renderer(theme_dir), as_of, cache_dir)
+    builder = SiteBuilder(dataset, Renderer(theme_dir), as_of, cache_dir, site_url)
     pages = builder.build()
     current = dataset.years[dataset.current_year].campaign
     consumed = sorted({year.campaign.plan_text for year in dataset.years.values()})

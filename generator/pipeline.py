@@ -53,12 +53,14 @@ def office_report(paths: Paths, as_of: str | None = None, environ: Mapping[str, 
     return office_files(without_drafts(dataset), paths.theme_dir, _as_of(dataset, as_of, environ))
 
 
-def generate(paths: Paths, as_of: str | None = None, environ: Mapping[str, str] | None = None) -> Site:
+def generate(
+    paths: Paths, as_of: str | None = None, environ: Mapping[str, str] | None = None, site_url: str | None = None
+) -> Site:
     """Check the records and produce the site's pages; `as_of` as given on the command line."""
     environ = os.environ if environ is None else environ
     dataset = check(paths)
     day = _as_of(dataset, as_of, environ)
-    site = build_site(published(dataset, day), paths.theme_dir, day, paths.content_dir, paths.cache_dir)
+    site = build_site(published(dataset, day), paths.theme_dir, day, paths.content_dir, paths.cache_dir, site_url)
     # Draft and withdrawn news are real files under content/: take them out of the build too.
     site.consumed.extend(
         story.src.path.resolve().relative_to(paths.content_dir.resolve()).as_posix()

@@ -60,7 +60,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # Runs before MkDocs cleans site/: invalid records leave the old site as it was.
         try:
-            self.site = generate(self.paths)
+            self.site = generate(self.paths, site_url=config.site_url or None)
         except RecordsInvalid as error:
             if not (self.serving and self.site is not None):
                 raise PluginError(error.report()) from None

@@ -1,0 +1,66 @@
+"""QR codes on record pages lead to the page's canonical URL: decoded from the rendered page with zxing-cpp."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from tools.browser import browser, chromium_path, serve
+
+from .conftest import REPO, build, edit
+
+pytestmark = pytest.mark.browser
+SITE_URL = "https://ghw.example.gov.cn/jingsai/"
+
+if chromium_path() is None:
+    if os.environ.get("CI"):
+        raise RuntimeError("CI is set but Chromium is missing")
+    pytest.skip("Chromium is not installed", allow_module_level=True)
+
+zxingcpp = pytest.importorskip("zxingcpp")
+
+
+@pytest.fixture(scope="module")
+def site_with_url(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("qr") / "project"
+    shutil.copytree(REPO / "tests/fixtures/site", root)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "theme", root / "theme")
+    edit(root, "mkdocs.yml", "site_name:", f"site_url: {SITE_URL}\nsite_name:")
+    result = build(root, root.parent / "site", "--as-of", "2023-12-01")
+    assert result.returncode == 0, result.stderr
+    return root.parent / "site"
+
+
+def test_every_qr_code_decodes_to_its_page(site_with_url: Path):
+    pages = sorted(p for p in site_with_url.rglob("*.html") if 'class="cp-qr__code"' in p.read_text(encoding="utf-8"))
+    expected = {
+        "2023/people/nong-ceshi/index.html",
+        "2023/people/huang-ceshi/index.html",
+        "2023/collectives/zongzhuang/index.html",
+        "2023/collectives/zhaji/index.html",
+        "2023/competitions/zhuangpei/index.html",
+        "2023/competitions/jieneng/index.html",
+        "2023/competitions/fuwu/index.html",
+    }
+    assert {p.relative_to(site_with_url).as_posix() for p in pages} == expected
+    decoded = {}
+    with serve(site_with_url) as url, browser() as chromium:
+        page = chromium.new_page(viewport={"width": 800, "height": 1000}, device_scale_factor=2)
+        for path in pages:
+            relative = path.relative_to(site_with_url).parent.as_posix() + "/"
+            page.goto(url + relative)
+            shot = page.locator(".cp-qr__code").screenshot()
+            results = zxingcpp.read_barcodes(Image.open(io.BytesIO(shot)))
+            decoded[relative] = [r.text for r in results]
+        page.close()
+    assert decoded == {relative: [SITE_URL + relative] for relative in decoded}
+
+
+def test_no_qr_code_without_site_url(sample_site: Path):
+    assert not any("cp-qr__code" in p.read_text(encoding="utf-8") for p in sample_site.rglob("*.html"))
