@@ -461,7 +461,11 @@ class SiteBuilder:
         description = (
             record.summary if self.consented(record) else f"{record.name}，{self.unit(record.unit)}，{number}年{record.honour}。"
         )
-        return self._page(page, title, "cp/exemplar.html", params, description=description, source=record.src.path)
+        image = {}
+        if not params["photo"]["placeholder"]:
+            # The largest JPEG, for sharing: WeChat and most apps read og:image, and read JPEG.
+            image = {"image": self._photos[(number, kind, record.id)].jpeg[-1][0]}
+        return self._page(page, title, "cp/exemplar.html", params, description=description, source=record.src.path, **image)
 
     def innovations(self, year: Year) -> Page:
         number = year.campaign.year

@@ -281,3 +281,20 @@ def test_next_year_needs_new_data_files_only(fixture_project: Path, tmp_path: Pa
     assert (out / "2023/plan/index.html").is_file() and (out / "plan/index.html").is_file()
     archive = text(out / "archive/index.html")
     assert archive.index("2024年测试县") < archive.index("2023年测试县")
+
+
+def test_sharing_tags_and_footer_marks(fixture_project: Path, tmp_path: Path):
+    edit(fixture_project, "mkdocs.yml", "site_name:", "site_url: https://ghw.example.gov.cn/jingsai/\nsite_name:")
+    edit(fixture_project, "mkdocs.yml", '    icp: ""', "    icp: 桂ICP备00000000号-1")
+    shutil.copy(REPO / "site_data/2023/people/nong-jianguo.jpg", fixture_project / "site_data/2023/people/nong-ceshi.jpg")
+    edit(
+        fixture_project, "site_data/2023/people/nong-ceshi.yml", "summary:", "photo: nong-ceshi.jpg\nphoto_alt: 示意图\nsummary:"
+    )
+    assert build(fixture_project, tmp_path / "site", "--as-of", "2023-12-01").returncode == 0
+    person = text(tmp_path / "site/2023/people/nong-ceshi/index.html")
+    assert '<meta property="og:title" content="农测试（工人先锋岗）">' in person
+    assert '<meta property="og:url" content="https://ghw.example.gov.cn/jingsai/2023/people/nong-ceshi/">' in person
+    assert '<meta property="og:image" content="https://ghw.example.gov.cn/jingsai/assets/photos/2023/people/nong-ceshi-' in person
+    assert '<link rel="canonical" href="https://ghw.example.gov.cn/jingsai/2023/people/nong-ceshi/">' in person
+    for page in (tmp_path / "site").rglob("*.html"):
+        assert "桂ICP备00000000号-1" in text(page), page
