@@ -40,11 +40,13 @@ PAGES = {
 }
 
 
-@pytest.mark.parametrize("width", [375, 1280])
-def test_no_axe_violations_on_any_kind_of_page(sample_site: Path, width: int):
+@pytest.mark.parametrize(("width", "mode"), [(375, "默认"), (1280, "默认"), (375, "高对比度")])
+def test_no_axe_violations_on_any_kind_of_page(sample_site: Path, width: int, mode: str):
     violations = {}
     with serve(sample_site) as url, browser() as chromium:
         page = chromium.new_page(viewport={"width": width, "height": 900})
+        if mode == "高对比度":
+            page.add_init_script("localStorage.setItem('cp-contrast', '1'); localStorage.setItem('cp-large', '1')")
         for name, path in PAGES.items():
             page.goto(url + path)
             page.add_script_tag(content=AXE)
@@ -54,5 +56,5 @@ def test_no_axe_violations_on_any_kind_of_page(sample_site: Path, width: int):
                 violations[name] = found
             assert result["passes"], f"axe did not run on {name}"
         page.close()
-    print(f"axe-core checked {len(PAGES)} page kinds at {width}px: {', '.join(PAGES)}")
+    print(f"axe-core checked {len(PAGES)} page kinds at {width}px, {mode}: {', '.join(PAGES)}")
     assert violations == {}

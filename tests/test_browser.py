@@ -101,3 +101,21 @@ def test_exemplar_photo_loads_and_results_table_scrolls_inside_itself(chromium, 
     assert scroller.evaluate("el => getComputedStyle(el).overflowX") == "auto"
     assert page.locator(".cp-results tbody tr").count() >= 3
     page.close()
+
+
+def test_larger_text_and_high_contrast_persist_across_pages(chromium, base):
+    page = chromium.new_page(viewport={"width": 375, "height": 740})
+    page.goto(base)
+    normal = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
+    page.click("[data-cp-toggle=large]")
+    page.click("[data-cp-toggle=contrast]")
+    assert page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)") > normal * 1.2
+    page.goto(base + "2023/people/nong-jianguo/")
+    assert {"cp-large", "cp-contrast"} <= set(page.evaluate("document.documentElement.className").split())
+    assert page.get_attribute("[data-cp-toggle=large]", "aria-pressed") == "true"
+    # Larger text loses nothing: still no sideways scrolling at 375 px.
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    page.click("[data-cp-toggle=large]")
+    page.goto(base)
+    assert "cp-large" not in page.evaluate("document.documentElement.className")
+    page.close()
