@@ -298,3 +298,8 @@ def test_sharing_tags_and_footer_marks(fixture_project: Path, tmp_path: Path):
     assert '<link rel="canonical" href="https://ghw.example.gov.cn/jingsai/2023/people/nong-ceshi/">' in person
     for page in (tmp_path / "site").rglob("*.html"):
         assert "桂ICP备00000000号-1" in text(page), page
+
+
+def test_missing_page_is_explained_in_chinese(site: Path):
+    page = text(site / "404.html")
+    assert "<h1>页面不存在</h1>" in page and 'href="/competitions/"' in page
