@@ -66,6 +66,12 @@ def build(root: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProces
     return subprocess.run(command, capture_output=True, text=True, env=BUILD_ENV, check=False)
 
 
+def cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m generator --root ROOT ARGS…`, as an editor or CI runs it."""
+    command = [sys.executable, "-m", "generator", "--root", str(root), *args]
+    return subprocess.run(command, capture_output=True, text=True, env=BUILD_ENV, check=False)
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled sample site, built once per test session (per worker)."""

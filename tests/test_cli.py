@@ -3,21 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-from .conftest import BUILD_ENV, edit
-
-
-def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(root), *args],
-        capture_output=True,
-        text=True,
-        env=BUILD_ENV,
-        check=False,
-    )
+from .conftest import cli, edit
 
 
 def break_two(root: Path) -> None:
@@ -26,7 +14,7 @@ def break_two(root: Path) -> None:
 
 
 def test_check_passes_on_good_records_and_notes_missing_consent(project: Path):
-    result = run(project, "check")
+    result = cli(project, "check")
     assert result.returncode == 0
     assert result.stdout.startswith("检查通过。2023年：竞赛 3 项，先进集体 2 个，先进个人 2 名，创新成果 1 项，新闻 1 篇")
     assert "site_data/2023/people/huang-ceshi.yml" in result.stdout  # no consent recorded
@@ -34,7 +22,7 @@ def test_check_passes_on_good_records_and_notes_missing_consent(project: Path):
 
 def test_check_lists_every_problem_and_fails(project: Path):
     break_two(project)
-    result = run(project, "check")
+    result = cli(project, "check")
     assert result.returncode == 1
     lines = result.stderr.strip().split("\n")
     assert lines[0].startswith("site_data/2023/competitions/zhuangpei.yml:14: participants: 应为整数")
@@ -44,7 +32,7 @@ def test_check_lists_every_problem_and_fails(project: Path):
 
 def test_github_annotations(project: Path):
     break_two(project)
-    result = run(project, "check", "--format", "github")
+    result = cli(project, "check", "--format", "github")
     assert result.returncode == 1
     assert result.stdout.split("\n")[1].startswith(
         "::error file=site_data/2023/people/huang-ceshi.yml,line=5,title=honour::「技术能人」不在允许范围内"
@@ -53,7 +41,7 @@ def test_github_annotations(project: Path):
 
 def test_gitlab_code_quality_report(project: Path):
     break_two(project)
-    result = run(project, "check", "--format", "gitlab")
+    result = cli(project, "check", "--format", "gitlab")
     report = json.loads(result.stdout)
     assert [(r["location"]["path"], r["location"]["lines"]["begin"]) for r in report] == [
         ("site_data/2023/competitions/zhuangpei.yml", 14),
@@ -63,9 +51,9 @@ def test_gitlab_code_quality_report(project: Path):
 
 
 def test_json_output_and_empty_report_when_clean(project: Path):
-    assert json.loads(run(project, "check", "--format", "json").stdout) == []
+    assert json.loads(cli(project, "check", "--format", "json").stdout) == []
     break_two(project)
-    problems = json.loads(run(project, "check", "--format", "json").stdout)
+    problems = json.loads(cli(project, "check", "--format", "json").stdout)
     assert problems[1] == {
         "file": "site_data/2023/people/huang-ceshi.yml",
         "line": 5,

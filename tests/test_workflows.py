@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import yaml
 
-from .conftest import BUILD_ENV, REPO, edit
+from .conftest import REPO, cli, edit
 from .test_images import phone_photo
-
-
-def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(root), *args],
-        capture_output=True,
-        text=True,
-        env=BUILD_ENV,
-        check=False,
-    )
 
 
 def commands(steps: list[dict]) -> list[str]:
@@ -56,15 +44,15 @@ def test_pre_commit_runs_the_check():
 
 
 def test_guard_refuses_sample_data_and_passes_real_data(project: Path):
-    refused = run(project, "guard")
+    refused = cli(project, "guard")
     assert refused.returncode == 1 and "sample: true（示例数据）" in refused.stderr
     edit(project, "site_data/2023/campaign.yml", "sample: true", "sample: false")
-    assert run(project, "guard").returncode == 0
+    assert cli(project, "guard").returncode == 0
 
 
 def test_check_warns_about_source_photos_with_gps(project: Path):
     phone_photo(project / "site_data/2023/people/nong-ceshi.jpg")
     edit(project, "site_data/2023/people/nong-ceshi.yml", "summary:", "photo: nong-ceshi.jpg\nphoto_alt: 农测试\nsummary:")
-    result = run(project, "check")
+    result = cli(project, "check")
     assert result.returncode == 0
     assert "提示：照片 site_data/2023/people/nong-ceshi.jpg 带有拍摄地点（GPS）" in result.stdout
