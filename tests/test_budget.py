@@ -1,0 +1,49 @@
+"""What a first visit transfers on a phone: measured in Chromium at 375 px, gzip-compressed."""
+
+from __future__ import annotations
+
+import gzip
+import os
+from pathlib import Path
+
+import pytest
+
+from tools.browser import browser, chromium_path, serve
+
+pytestmark = pytest.mark.browser
+
+if chromium_path() is None:
+    if os.environ.get("CI"):
+        raise RuntimeError("CI is set but Chromium is missing")
+    pytest.skip("Chromium is not installed", allow_module_level=True)
+
+# page: (most kilobytes, gzip-compressed, most requests)
+BUDGETS = {"": (250, 20), "2023/people/nong-jianguo/": (200, 20)}
+
+
+def first_visit(site: Path, path: str) -> list[tuple[str, int]]:
+    """Every response of a first visit (empty cache), with its gzip-compressed size."""
+    transfers: list[tuple[str, int]] = []
+    with serve(site) as url, browser() as chromium:
+        page = chromium.new_page(viewport={"width": 375, "height": 740})
+
+        def record(response) -> None:
+            transfers.append((response.url.replace(url, ""), len(gzip.compress(response.body(), 6))))
+
+        page.on("response", record)
+        page.goto(url + path)
+        page.wait_for_load_state("networkidle")
+        page.close()
+    return transfers
+
+
+@pytest.mark.parametrize("path", list(BUDGETS))
+def test_first_visit_stays_within_budget(sample_site: Path, path: str):
+    transfers = first_visit(sample_site, path)
+    kilobytes = sum(size for _, size in transfers) / 1024
+    most_kb, most_requests = BUDGETS[path]
+    print(f"{path or '/'}: {len(transfers)} requests, {kilobytes:.0f} KB gzip")
+    assert kilobytes <= most_kb and len(transfers) <= most_requests, sorted(transfers, key=lambda t: -t[1])[:5]
+    if path == "":
+        # The home page's exemplar photos are below the fold on a phone: lazy, so not part of a first visit.
+        assert not any("assets/photos/" in name for name, _ in transfers)
