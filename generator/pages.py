@@ -27,6 +27,7 @@ from .compute import (
 from .coverage import coverage
 from .dashboard import coverage_bars, dashboard
 from .dataset import Dataset, Year
+from .feed import FEED, rss
 from .images import renditions
 from .kinds.announcements import Announcement
 from .kinds.collectives import Collective
@@ -565,6 +566,8 @@ def build_site(
     """All generated pages and files of the site, from a validated dataset."""
     builder = SiteBuilder(dataset, Renderer(theme_dir), as_of, cache_dir, site_url)
     pages = builder.build()
+    if site_url:  # a feed needs absolute links
+        builder.assets.append(Asset(FEED, rss(dataset, site_url, dataset.years[dataset.current_year].campaign.title)))
     current = dataset.years[dataset.current_year].campaign
     consumed = sorted({year.campaign.plan_text for year in dataset.years.values()})
     context = {
@@ -573,6 +576,7 @@ def build_site(
         "as_of_cn": f"{as_of.year}年{as_of.month}月{as_of.day}日",
         "issuer": current.issuer,
         "title": current.title,
+        "feed": FEED if site_url else None,
     }
     news = {
         story.src.path.resolve().relative_to(content_dir.resolve()).as_posix()

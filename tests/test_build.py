@@ -303,3 +303,25 @@ def test_sharing_tags_and_footer_marks(fixture_project: Path, tmp_path: Path):
 def test_missing_page_is_explained_in_chinese(site: Path):
     page = text(site / "404.html")
     assert "<h1>页面不存在</h1>" in page and 'href="/competitions/"' in page
+
+
+def test_news_feed_with_site_url(fixture_project: Path, tmp_path: Path):
+    import xml.etree.ElementTree as ElementTree
+
+    edit(fixture_project, "mkdocs.yml", "site_name:", "site_url: https://ghw.example.gov.cn/jingsai/\nsite_name:")
+    (fixture_project / "content/news/posts/later.md").write_text(
+        "---\ntitle: 第二篇\ndate: 2023-08-01\nslug: second\ndescription: 后来的新闻。\n---\n\n正文。\n", encoding="utf-8"
+    )
+    (fixture_project / "content/news/posts/draft.md").write_text(
+        "---\ntitle: 草稿新闻\ndate: 2023-09-01\nslug: draft\ndescription: 未定稿。\nstate: 草稿\n---\n\n正文。\n",
+        encoding="utf-8",
+    )
+    assert build(fixture_project, tmp_path / "site", "--as-of", "2023-12-01").returncode == 0
+    channel = ElementTree.parse(tmp_path / "site/feed.xml").getroot().find("channel")
+    items = [(i.findtext("title"), i.findtext("link")) for i in channel.findall("item")]
+    assert items == [
+        ("第二篇", "https://ghw.example.gov.cn/jingsai/news/second/"),
+        ("测试县劳动和技能竞赛启动", "https://ghw.example.gov.cn/jingsai/news/launch/"),
+    ]
+    assert 'type="application/rss+xml"' in text(tmp_path / "site/index.html")
+    assert (tmp_path / "site/news/second/index.html").is_file()
