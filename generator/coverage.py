@@ -49,13 +49,7 @@ def groups_of(enterprise: Enterprise, year: int) -> list[str]:
 
 def ran_any_competition(year: Year, enterprise_id: str, as_of: dt.date) -> bool:
     """Organised or took part in (itself or through a 车间/班组) a competition that has started by `as_of`."""
-    for competition in year.competitions.values():
-        if competition.start > as_of:
-            continue
-        for ref in (competition.organiser, *competition.units):
-            if ref == enterprise_id or ref.startswith(enterprise_id + "/"):
-                return True
-    return False
+    return any(c.start <= as_of and c.involves(enterprise_id) for c in year.competitions.values())
 
 
 @dataclass(frozen=True)

@@ -230,18 +230,9 @@ def _photo(record: Any, data_dir: Path) -> Iterator[Problem]:
 
 
 def ran_competition(year: Year, unit: str, competition_id: str) -> bool:
-    """Whether `unit` itself organised or took part in the competition.
-
-    An enterprise ran it if the enterprise or any of its 车间/班组 is the organiser or takes part;
-    a 车间/班组 ran it only if that very unit is the organiser or takes part.
-    """
+    """Whether `unit` itself organised or took part in that competition of the year."""
     competition = year.competitions.get(competition_id)
-    if competition is None:
-        return False
-    involved = {competition.organiser, *competition.units}
-    if "/" in unit:
-        return unit in involved
-    return any(ref == unit or ref.startswith(unit + "/") for ref in involved)
+    return competition is not None and competition.involves(unit)
 
 
 def rule_pioneer_needs_competition(dataset: Dataset, data_dir: Path) -> Iterator[Problem]:

@@ -41,6 +41,17 @@ class Competition:
     src: Source = field(compare=False)
     year: int = 0
 
+    def involves(self, unit: str) -> bool:
+        """Whether `unit` itself organised or took part in this competition.
+
+        An enterprise did if it or any of its 车间/班组 is the organiser or takes part; a 车间/班组
+        did only if that very unit is the organiser or takes part.
+        """
+        involved = (self.organiser, *self.units)
+        if "/" in unit:
+            return unit in involved
+        return any(ref == unit or ref.startswith(unit + "/") for ref in involved)
+
 
 RESULT = Object(
     [
