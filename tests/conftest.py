@@ -58,18 +58,26 @@ def edit(root: Path, relative: str, old: str, new: str) -> None:
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def build(root: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+def command(root: Path, *args: str) -> list[str]:
+    """`python -m generator --root ROOT ARGS…`, as an editor or CI runs it."""
+    return [sys.executable, "-m", "generator", "--root", str(root), *args]
+
+
+def build_command(root: Path, site_dir: Path, *extra: str) -> list[str]:
     """`python -m generator build`, as `make site` runs it; the office report goes beside `site_dir`."""
     if "--office-dir" not in extra:
         extra = (*extra, "--office-dir", str(site_dir.parent / "office"))
-    command = [sys.executable, "-m", "generator", "--root", str(root), "build", "--site-dir", str(site_dir), *extra]
-    return subprocess.run(command, capture_output=True, text=True, env=BUILD_ENV, check=False)
+    return command(root, "build", "--site-dir", str(site_dir), *extra)
+
+
+def build(root: Path, site_dir: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        build_command(root, site_dir, *extra), capture_output=True, text=True, env=env or BUILD_ENV, check=False
+    )
 
 
 def cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """`python -m generator --root ROOT ARGS…`, as an editor or CI runs it."""
-    command = [sys.executable, "-m", "generator", "--root", str(root), *args]
-    return subprocess.run(command, capture_output=True, text=True, env=BUILD_ENV, check=False)
+    return subprocess.run(command(root, *args), capture_output=True, text=True, env=BUILD_ENV, check=False)
 
 
 @pytest.fixture(scope="session")

@@ -6,13 +6,12 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from .conftest import BUILD_ENV, REPO, build
+from .conftest import BUILD_ENV, REPO, build, build_command
 
 pytestmark = pytest.mark.build
 
@@ -34,20 +33,8 @@ def test_a_build_killed_half_way_leaves_the_old_site_intact(tmp_path: Path):
     site = tmp_path / "site"
     assert build(project, site).returncode == 0
     before = snapshot(site)
-    command = [
-        sys.executable,
-        "-m",
-        "generator",
-        "--root",
-        str(project),
-        "build",
-        "--site-dir",
-        str(site),
-        "--office-dir",
-        str(tmp_path / "office"),
-    ]
     process = subprocess.Popen(
-        command, env=BUILD_ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+        build_command(project, site), env=BUILD_ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
     )
     deadline = time.monotonic() + 60
     temporary: list[Path] = []
@@ -73,19 +60,7 @@ def test_two_builds_from_two_checkouts_are_byte_identical(tmp_path: Path):
         env = {**BUILD_ENV, "PYTHONHASHSEED": str(index + 1)}
         env.pop("SOURCE_DATE_EPOCH", None)
         out = project.parent / "site"
-        command = [
-            sys.executable,
-            "-m",
-            "generator",
-            "--root",
-            str(project),
-            "build",
-            "--site-dir",
-            str(out),
-            "--office-dir",
-            str(project.parent / "office"),
-        ]
-        result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        result = build(project, out, env=env)
         assert result.returncode == 0, result.stderr
         outputs.append((snapshot(out), snapshot(project.parent / "office")))
         if index == 0:
