@@ -21,40 +21,55 @@ from .images import has_gps
 from .jsonschema import write_schemas
 from .kinds import KINDS
 from .kinds.common import READY
+from .memo import Memo, fingerprint
 from .pipeline import Paths, check, office_report
 from .problems import RecordsInvalid
 from .report import FORMATS, render
 
 
 def run_check(root: Path, style: str = "text") -> int:
-    try:
-        dataset = check(Paths.of_project(root))
-    except RecordsInvalid as error:
-        if style == "text":
-            print(error.report(building=False), file=sys.stderr)
-        else:
-            # Machine formats go to standard output, where CI systems collect them.
-            print(render(error.problems, style))
-        return 1
-    if style in ("gitlab", "json"):
-        print("[]")
-        return 0
+    paths = Paths.of_project(root)
+    # A check of unchanged inputs by unchanged code says what it said last time: answered at once.
+    memo = Memo.in_folder(paths.cache_dir, "verdict")
+    key = memo.key(fingerprint(paths.data_dir, paths.content_dir))
+    lines = memo.get(key)
+    if lines is None:
+        try:
+            dataset = check(paths)
+        except RecordsInvalid as error:
+            if style == "text":
+                print(error.report(building=False), file=sys.stderr)
+            else:
+                # Machine formats go to standard output, where CI systems collect them.
+                print(render(error.problems, style))
+            return 1
+        lines = check_summary(dataset)
+        memo.put(key, lines)
+        memo.save()
+    print("[]" if style in ("gitlab", "json") else "\n".join(lines))
+    return 0
+
+
+def check_summary(dataset: Dataset) -> list[str]:
+    """What a passed check tells the editor: counts by year, and what to mind before publishing."""
     counts = [
         f"{number}年：竞赛 {len(y.competitions)} 项，先进集体 {len(y.collectives)} 个，先进个人 {len(y.people)} 名，"
         f"创新成果 {len(y.innovations)} 项，新闻 {len(y.news)} 篇"
         for number, y in sorted(dataset.years.items())
     ]
-    print("检查通过。" + "；".join(counts))
+    lines = ["检查通过。" + "；".join(counts)]
     for file in photos_with_gps(dataset):
-        print(
+        lines.append(
             f"提示：照片 {file} 带有拍摄地点（GPS）。网站发布时会自动去掉，但原图会进入仓库：建议用手机“编辑→位置→无位置”或另存后再提交。"
         )
     for number, year in sorted(dataset.years.items()):
         missing = sorted(p.src.file for p in year.people.values() if p.consent is None and p.state == READY)
         if missing:
-            print(f"提示：{number}年以下先进个人没有记录本人同意（consent），网站只显示姓名、单位和荣誉，不显示照片和事迹：")
-            print("\n".join(f"  {file}" for file in missing))
-    return 0
+            lines.append(
+                f"提示：{number}年以下先进个人没有记录本人同意（consent），网站只显示姓名、单位和荣誉，不显示照片和事迹："
+            )
+            lines.extend(f"  {file}" for file in missing)
+    return lines
 
 
 def run_import(root: Path, kind: str, file: Path, year: int | None, force: bool) -> int:

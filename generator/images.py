@@ -43,6 +43,9 @@ def readable_image(path: Path) -> bool:
     """Whether the file is a whole image Pillow can decode (not truncated, not something else)."""
     try:
         with Image.open(path) as image:
+            # A JPEG decoded at an eighth of its size still reads every byte: truncation shows, at a
+            # fraction of the cost of a full decode.
+            image.draft("RGB", (image.width // 8 or 1, image.height // 8 or 1))
             image.load()
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         return False

@@ -35,7 +35,7 @@ class Paths:
 
 def check(paths: Paths) -> Dataset:
     """Validate every record; raise `RecordsInvalid` listing all problems."""
-    return load_dataset(paths.data_dir, paths.content_dir, paths.root)
+    return load_dataset(paths.data_dir, paths.content_dir, paths.root, paths.cache_dir)
 
 
 def _as_of(dataset: Dataset, as_of: str | None, environ: Mapping[str, str]) -> date:

@@ -116,7 +116,12 @@ def scan(records: Iterable[RawRecord], public: set[str]) -> list[Problem]:
     """Every field of every record and every news body, checked for personal data."""
     problems: list[Problem] = []
     for record in records:
-        for path, text, line in _strings(record.data, "", record.data.line):
+        strings = list(_strings(record.data, "", record.data.line))
+        # One pass over all the record's texts, joined by line ends (which every pattern treats as the
+        # end of a text): only a record where it finds something is looked at field by field.
+        if not any(findings("\n".join(text for _, text, _ in strings), public)):
+            strings = []
+        for path, text, line in strings:
             problems.extend(scan_text(text, record.file, path, line, public, "\n" in text.strip()))
         if record.body:
             problems.extend(scan_text(record.body, record.file, "正文", record.body_line, public, False))

@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
 from . import privacy, rules
 from .dataset import Dataset, Year
+from .images import readable_image
+from .kinds import KINDS, Kind
 from .kinds.common import Source
-from .load import RawRecord, display_path, read_all, read_text
+from .load import RawRecord, discover, display_path, read, read_bytes, read_text
+from .memo import Memo
 from .problems import Problem, RecordsInvalid
 from .schema import Where, check_fields
 from .yamlio import field_lines
 
 # Index pages of an archived year live beside its competition pages: these names are theirs.
 RESERVED_COMPETITION_IDS = re.compile(r"^(index|stream-.*|form-.*|township-.*|industry-.*)$")
+# Below this many files to check afresh, starting worker processes costs more than it saves.
+PARALLEL_FROM = 2000
 RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]")
 MORE = "<!-- more -->"
 
@@ -84,22 +93,114 @@ def build_record(raw: RawRecord, where: Where) -> Any | None:
     return record
 
 
-def assemble(records: list[RawRecord], content_dir: Path, root: Path, public: set[str]) -> tuple[Dataset, list[Problem]]:
-    """Build the dataset from raw records, collecting problems of single records."""
+@dataclass(frozen=True)
+class Checked:
+    """What one record file gives on its own: its record, or the problems that stopped it.
+
+    Depends only on the file (its bytes and place) and the published contacts, so it is cached.
+    """
+
+    kind: str
+    year: int | None
+    file: str
+    path: Path | None  # None in the cache
+    record: Any | None
+    problems: list[Problem]
+    failed_id: str | None  # the id a record that failed its checks would have had
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "path": None}  # see `Source.__getstate__`
+
+
+def check_file(kind: Kind, year: int | None, path: Path, root: Path, public: set[str], data: bytes | None = None) -> Checked:
+    """Read one record file, scan it for personal data and check its fields."""
+    raw, problems = read(kind, year, path, root, data)
+    if raw is None:
+        # Records are named after their id: references to this one are not reported on top.
+        return Checked(kind.name, year, display_path(path, root), path, None, problems, path.stem)
+    problems.extend(privacy.scan([raw], public))
+    where = Where(raw.file)
+    record = build_record(raw, where)
+    problems.extend(where.problems)
+    failed = raw.data.get("id") if record is None and isinstance(raw.data.get("id"), str) else None
+    return Checked(kind.name, year, raw.file, path, record, problems, failed)
+
+
+def _check_batch(
+    batch: list[tuple[str, int | None, Path]], root: Path, public: set[str]
+) -> tuple[list[Checked], list[tuple[Path, bool]]]:
+    """Check files in a worker process; decode their photos there too, which is the slow part of the rules."""
+    checked = [check_file(KINDS[kind], year, path, root, public) for kind, year, path in batch]
+    photos = [
+        path.parent / result.record.photo
+        for result, (_, _, path) in zip(checked, batch, strict=True)
+        if result.record is not None and isinstance(getattr(result.record, "photo", None), str)
+    ]
+    return checked, [(photo, photo.is_file() and readable_image(photo)) for photo in photos]
+
+
+def check_files(found: list[tuple[Kind, int | None, Path]], root: Path, public: set[str], memo: Memo) -> list[Checked]:
+    """Every file's result: from the memo when its bytes were checked before, else checked now."""
+    results: list[Checked | None] = []
+    todo: list[tuple[int, str, bytes]] = []
+    public_key = "\n".join(sorted(public))
+    for kind, year, path in found:
+        data = read_bytes(path)
+        if data is None:  # too big to be a record: say so, do not cache
+            results.append(check_file(kind, year, path, root, public))
+            continue
+        key = memo.key(kind.name, str(year), str(path), str(root), public_key, data)
+        cached = memo.get(key)
+        if cached is None:
+            todo.append((len(results), key, data))
+        else:
+            cached = _with_path(cached, path)
+        results.append(cached)
+    workers = min(os.cpu_count() or 1, 4)
+    if len(todo) >= PARALLEL_FROM and workers > 1:
+        # Spawned, not forked: the live preview runs threads, and forking a threaded process is unsafe.
+        chunk = -(-len(todo) // (workers * 4))
+        batches = [
+            [(found[i][0].name, found[i][1], found[i][2]) for i, _, _ in todo[start : start + chunk]]
+            for start in range(0, len(todo), chunk)
+        ]
+        done = []
+        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+            for checked, photos in pool.map(_check_batch, batches, [root] * len(batches), [public] * len(batches)):
+                done.extend(checked)
+                for path, readable in photos:
+                    if path.is_file():
+                        memo.put(_photo_key(path, memo), readable)
+    else:
+        done = [check_file(found[i][0], found[i][1], found[i][2], root, public, data) for i, _, data in todo]
+    for (index, key, _), result in zip(todo, done, strict=True):
+        results[index] = _with_path(result, found[index][2])
+        memo.put(key, results[index])
+    return [r for r in results if r is not None]
+
+
+def _with_path(checked: Checked, path: Path) -> Checked:
+    # Pickled without their paths (see `Source`): put back the path the caller has just made.
+    if checked.record is not None:
+        object.__setattr__(checked.record.src, "path", path)
+    return replace(checked, path=path)
+
+
+def assemble(checked: list[Checked], content_dir: Path, root: Path, public: set[str]) -> tuple[Dataset, list[Problem]]:
+    """Build the dataset from each file's result, collecting their problems."""
     dataset = Dataset()
     problems: list[Problem] = []
     pending: list[Any] = []
-    for raw in records:
-        where = Where(raw.file)
-        record = build_record(raw, where)
-        problems.extend(where.problems)
+    for raw in checked:
+        problems.extend(raw.problems)
+        record = raw.record
         if record is None:
-            if isinstance(raw.data.get("id"), str):
-                dataset.failed_ids.add(raw.data["id"])
-            if raw.kind.name == "campaign" and raw.year is not None:
+            if raw.failed_id:
+                dataset.failed_ids.add(raw.failed_id)
+            if raw.kind == "campaign" and raw.year is not None:
                 dataset.failed_years.add(raw.year)
             continue
-        if raw.kind.name == "campaign":
+        if raw.kind == "campaign":
             if record.year != raw.year:
                 dataset.failed_years.add(raw.year)
                 problems.append(
@@ -140,8 +241,8 @@ def assemble(records: list[RawRecord], content_dir: Path, root: Path, public: se
     return dataset, problems
 
 
-def _place(dataset: Dataset, raw: RawRecord, record: Any) -> list[Problem]:
-    kind = raw.kind.name
+def _place(dataset: Dataset, raw: Checked, record: Any) -> list[Problem]:
+    kind = raw.kind
     if kind == "union":
         return _put(dataset.unions, record, raw)
     if kind == "enterprise":
@@ -179,7 +280,7 @@ def _place(dataset: Dataset, raw: RawRecord, record: Any) -> list[Problem]:
     return _put(folder[kind], record, raw)
 
 
-def _put(table: dict[str, Any], record: Any, raw: RawRecord) -> list[Problem]:
+def _put(table: dict[str, Any], record: Any, raw: Checked) -> list[Problem]:
     if record.id in table:
         first = table[record.id].src
         return [
@@ -194,16 +295,21 @@ def _put(table: dict[str, Any], record: Any, raw: RawRecord) -> list[Problem]:
     return []
 
 
-def load_dataset(data_dir: Path, content_dir: Path, root: Path) -> Dataset:
+def load_dataset(data_dir: Path, content_dir: Path, root: Path, cache_dir: Path | None = None) -> Dataset:
     """Read, check and assemble every record; raise `RecordsInvalid` with all problems at once.
 
     For example `load_dataset(Path("site_data"), Path("content"), Path("."))` for this repository.
+    With `cache_dir`, files whose bytes were checked before are answered from the cache there.
     """
-    records, problems, unreadable = read_all(data_dir, content_dir, root)
-    public = privacy.public_contacts(records)
-    problems.extend(privacy.scan(records, public))
-    dataset, more = assemble(records, content_dir, root, public)
-    dataset.failed_ids |= unreadable
+    found, problems = discover(data_dir, content_dir, root)
+    memo = Memo.in_folder(cache_dir, "check")
+    campaigns: list[RawRecord] = []
+    for kind, year, path in found:
+        if kind.name == "campaign":
+            raw, _ = read(kind, year, path, root)  # its problems are reported with the file's own
+            campaigns.append(raw) if raw is not None else None
+    public = privacy.public_contacts(campaigns)
+    dataset, more = assemble(check_files(found, root, public, memo), content_dir, root, public)
     problems.extend(more)
     if not dataset.years and not problems:
         problems.append(
@@ -211,7 +317,23 @@ def load_dataset(data_dir: Path, content_dir: Path, root: Path) -> Dataset:
                 display_path(data_dir, root), 0, "", "没有任何年度的竞赛记录：请建立 site_data/2023/campaign.yml 这样的文件。"
             )
         )
-    problems.extend(rules.check_all(dataset, data_dir))
+    problems.extend(rules.check_all(dataset, data_dir, lambda path: _readable(path, memo)))
+    memo.save()
     if problems:
         raise RecordsInvalid(problems)
     return dataset
+
+
+def _readable(path: Path, memo: Memo) -> bool:
+    # Photos can be megabytes each: known by their size and time rather than hashed on every run.
+    key = _photo_key(path, memo)
+    readable = memo.get(key)
+    if readable is None:
+        readable = readable_image(path)
+        memo.put(key, readable)
+    return bool(readable)
+
+
+def _photo_key(path: Path, memo: Memo) -> str:
+    stat = path.stat()
+    return memo.key("photo", str(path), str(stat.st_size), str(stat.st_mtime_ns))

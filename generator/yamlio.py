@@ -6,6 +6,7 @@ field that is wrong, so mappings and lists are built as subclasses that carry th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -60,11 +61,10 @@ class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
         self.problems: list[Problem] = []
 
 
-def _construct_mapping(loader: _Loader, node: MappingNode) -> Any:
-    data = LinedDict(_line(node))
-    yield data
+def _fill_mapping(loader: _Loader, node: MappingNode, data: LinedDict, build: Callable[[Node], Any]) -> LinedDict:
+    """Put the node's pairs into `data` with their lines; keys that are not text or repeat are problems."""
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
+        key = build(key_node)
         if not isinstance(key, str):
             # Keys such as 2023 (a year) are legitimate; keep them, but as text.
             if isinstance(key, (int, float)) and not isinstance(key, bool):
@@ -84,10 +84,17 @@ def _construct_mapping(loader: _Loader, node: MappingNode) -> Any:
                 )
             )
             continue
-        data[key] = loader.construct_object(value_node, deep=True)
+        data[key] = build(value_node)
         data.key_lines[key] = _line(key_node)
         if isinstance(value_node, ScalarNode):
             data.scalars[key] = str(value_node.value)
+    return data
+
+
+def _construct_mapping(loader: _Loader, node: MappingNode) -> Any:
+    data = LinedDict(_line(node))
+    yield data
+    _fill_mapping(loader, node, data, lambda child: loader.construct_object(child, deep=True))
 
 
 def _construct_sequence(loader: _Loader, node: SequenceNode) -> Any:
@@ -134,6 +141,8 @@ def _syntax_hint(detail: str) -> str:
 
 
 MAX_DEPTH = 20
+ALIAS_MESSAGE = "不支持「&」和「*」引用（锚点和别名）：请把内容直接写出来。"
+DEPTH_MESSAGE = f"层次太深（超过 {MAX_DEPTH} 层），记录不需要这么多层缩进。请检查缩进。"
 
 
 def _shape_problem(root: Node | None) -> tuple[int, str] | None:
@@ -149,15 +158,61 @@ def _shape_problem(root: Node | None) -> tuple[int, str] | None:
     while stack:
         node, depth = stack.pop()
         if id(node) in seen:
-            return _line(node), "不支持「&」和「*」引用（锚点和别名）：请把内容直接写出来。"
+            return _line(node), ALIAS_MESSAGE
         seen.add(id(node))
         if depth > MAX_DEPTH:
-            return _line(node), f"层次太深（超过 {MAX_DEPTH} 层），记录不需要这么多层缩进。请检查缩进。"
+            return _line(node), DEPTH_MESSAGE
         if isinstance(node, MappingNode):
             stack.extend((child, depth + 1) for pair in node.value for child in pair)
         elif isinstance(node, SequenceNode):
             stack.extend((child, depth + 1) for child in node.value)
     return None
+
+
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_SCALARS = {
+    "tag:yaml.org,2002:int": yaml.constructor.SafeConstructor.construct_yaml_int,
+    "tag:yaml.org,2002:float": yaml.constructor.SafeConstructor.construct_yaml_float,
+    "tag:yaml.org,2002:bool": yaml.constructor.SafeConstructor.construct_yaml_bool,
+    "tag:yaml.org,2002:null": yaml.constructor.SafeConstructor.construct_yaml_null,
+    "tag:yaml.org,2002:timestamp": _construct_timestamp,
+}
+
+
+class _Unusual(Exception):
+    """A tag records never use (sets, binary, merges): leave it to PyYAML's general constructor."""
+
+
+class _Shape(Exception):
+    """An alias or too deep nesting, met while building: the line and the message."""
+
+
+def _build(loader: _Loader, node: Node, depth: int, seen: set[int]) -> Any:
+    """Build a value straight from the node tree: records use a handful of tags, and PyYAML's
+    general constructor (a generator per node) costs several times more. Refuses what
+    `_shape_problem` refuses, as it goes: a node met twice is an alias."""
+    if id(node) in seen:
+        raise _Shape(_line(node), ALIAS_MESSAGE)
+    seen.add(id(node))
+    if depth > MAX_DEPTH:
+        raise _Shape(_line(node), DEPTH_MESSAGE)
+    tag = node.tag
+    if tag == _STR:
+        return node.value
+    if tag == _MAP:
+        return _fill_mapping(loader, node, LinedDict(_line(node)), lambda child: _build(loader, child, depth + 1, seen))
+    if tag == _SEQ:
+        items = LinedList(_line(node))
+        for item in node.value:
+            items.append(_build(loader, item, depth + 1, seen))
+            items.item_lines.append(_line(item))
+        return items
+    construct = _SCALARS.get(tag)
+    if construct is None or not isinstance(node, ScalarNode):
+        raise _Unusual
+    return construct(loader, node)
 
 
 def load_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
@@ -170,10 +225,16 @@ def load_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
     loader = _Loader(text, file)
     try:
         node = loader.get_single_node()
-        shape = _shape_problem(node)
-        if shape:
-            return None, [Problem(file, shape[0], "", shape[1])]
-        data = loader.construct_document(node) if node is not None else None
+        try:
+            data = _build(loader, node, 1, set()) if node is not None else None
+        except _Shape as shape:
+            return None, [Problem(file, shape.args[0], "", shape.args[1])]
+        except _Unusual:
+            shape_problem = _shape_problem(node)  # checked whole before PyYAML builds anything
+            if shape_problem:
+                return None, [Problem(file, shape_problem[0], "", shape_problem[1])]
+            loader.problems = []
+            data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = int(mark.line) + 1 if mark else 0

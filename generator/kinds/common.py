@@ -20,6 +20,11 @@ class Source:
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
     path: Path | None = field(default=None, compare=False, hash=False)
 
+    def __getstate__(self) -> dict[str, Any]:
+        # Pickled (into the check cache, or between processes) without the path: unpickling tens of
+        # thousands of Path objects costs seconds, and whoever unpickles has the path at hand.
+        return {**self.__dict__, "path": None}
+
     def line_of(self, name: str) -> int:
         """The line of a field or item (`results[2].unit`), else of its nearest enclosing field."""
         while name:

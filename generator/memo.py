@@ -1,0 +1,130 @@
+"""A cache of what checking one file gave, keyed by the file's content and by the generator's code.
+
+`check` reads every record on every run; with tens of thousands of records, parsing and checking
+them again costs seconds although almost none changed. Results are kept in one file under the
+project's `.cache/`, which only this project writes (it is pickled, so it is trusted like `.venv`).
+Any change to a file's bytes, to its place, or to the generator's own code makes a new key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from pathlib import Path
+from typing import Any
+
+PACKAGE = Path(__file__).resolve().parent
+
+
+def code_salt() -> bytes:
+    """A digest of the generator's source: results made by other code are never reused."""
+    digest = hashlib.blake2b(sys.version.encode(), digest_size=16)
+    for path in sorted(PACKAGE.rglob("*.py")):
+        digest.update(path.relative_to(PACKAGE).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.digest()
+
+
+# Files whose bytes decide a check (records, the plan, news); other files (photos) count by size and time.
+TEXT_SUFFIXES = (".yml", ".yaml", ".md")
+
+
+def fingerprint(*folders: Path) -> bytes:
+    """A digest of everything under the folders: a different digest whenever any input changed."""
+    digest = hashlib.blake2b(digest_size=20)
+    for folder in folders:
+        for top, dirs, files in os.walk(folder):
+            dirs.sort()
+            for name in sorted(files):
+                path = os.path.join(top, name)
+                digest.update(path.encode("utf-8", "surrogateescape") + b"\0")
+                if name.lower().endswith(TEXT_SUFFIXES):
+                    with open(path, "rb") as stream:
+                        data = stream.read()
+                    digest.update(len(data).to_bytes(8, "little") + data)
+                else:
+                    stat = os.stat(path)
+                    digest.update(f"{stat.st_size}:{stat.st_mtime_ns}\0".encode())
+    return digest.digest()
+
+
+class Memo:
+    """Values by key, kept in a file: a base of everything and a small file of what is new since.
+
+    A run that changes a few entries writes only those (the base can be tens of megabytes); the
+    base is rewritten, without entries no run asked for since, once the new ones grow large.
+    """
+
+    def __init__(self, path: Path | None, salt: bytes) -> None:
+        self.path = path
+        self.salt = salt
+        self.base: dict[str, Any] = self._load(path) if path else {}
+        self.delta: dict[str, Any] = self._load(self._delta_path) if path else {}
+        self.used: set[str] = set()
+        self.new: dict[str, Any] = {}
+
+    @property
+    def _delta_path(self) -> Path:
+        assert self.path is not None
+        return self.path.with_suffix(".new.pickle")
+
+    @staticmethod
+    def _load(path: Path) -> dict[str, Any]:
+        try:
+            with path.open("rb") as stream:
+                entries = pickle.load(stream)
+        except Exception:  # missing, damaged or foreign: simply made again
+            return {}
+        return entries if isinstance(entries, dict) else {}
+
+    @classmethod
+    def in_folder(cls, folder: Path | None, name: str) -> Memo:
+        salt = code_salt()
+        return cls(folder / f"{name}-{salt.hex()[:16]}.pickle" if folder else None, salt)
+
+    def key(self, *parts: bytes | str) -> str:
+        digest = hashlib.blake2b(self.salt, digest_size=20)
+        for part in parts:
+            data = part.encode() if isinstance(part, str) else part
+            digest.update(len(data).to_bytes(8, "little"))
+            digest.update(data)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> Any | None:
+        value = self.new.get(key)
+        if value is None:
+            value = self.delta.get(key)
+        if value is None:
+            value = self.base.get(key)
+        if value is not None:
+            self.used.add(key)
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        self.used.add(key)
+        self.new[key] = value
+
+    def save(self) -> None:
+        """Write what is new: into the small file, or, once that is large, into a fresh base."""
+        if self.path is None or not self.new:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        for old in self.path.parent.glob(f"{self.path.name.split('-')[0]}-*.pickle"):
+            if not old.name.startswith(self.path.stem):
+                old.unlink(missing_ok=True)  # made by other code: never read again
+        delta = {**self.delta, **self.new}
+        if len(delta) * 10 < len(self.base):
+            self._write(self._delta_path, delta)
+            return
+        merged = {**self.base, **delta}
+        self._write(self.path, {key: merged[key] for key in self.used if key in merged})
+        self._delta_path.unlink(missing_ok=True)
+
+    @staticmethod
+    def _write(path: Path, entries: dict[str, Any]) -> None:
+        temporary = path.with_suffix(f".tmp-{os.getpid()}")
+        with temporary.open("wb") as stream:
+            pickle.dump(entries, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(path)

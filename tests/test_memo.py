@@ -1,0 +1,91 @@
+"""The check cache: answers from it only what is unchanged, and never hides a new problem."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PIL import Image
+
+from generator.memo import Memo
+from generator.pipeline import check
+
+from .conftest import cli, edit, paths, write
+
+
+def _files(root: Path) -> list[str]:
+    return sorted(p.name for p in (root / ".cache").glob("*.pickle"))
+
+
+def test_a_change_after_a_cached_check_is_reported_with_its_line(project: Path):
+    first = cli(project, "check")
+    assert first.returncode == 0
+    assert any(name.startswith("check-") for name in _files(project))
+    assert any(name.startswith("verdict-") for name in _files(project))
+    assert cli(project, "check").stdout == first.stdout  # answered from the cache, word for word
+
+    edit(project, "site_data/2023/competitions/zhuangpei.yml", "participants: 40", "participants: 很多")
+    broken = cli(project, "check")
+    assert broken.returncode == 1
+    assert broken.stderr.startswith("site_data/2023/competitions/zhuangpei.yml:14: participants: 应为整数")
+
+    edit(project, "site_data/2023/competitions/zhuangpei.yml", "participants: 很多", "participants: 40")
+    assert cli(project, "check").stdout == first.stdout
+
+
+def test_a_replaced_photo_is_checked_again(project: Path):
+    photo = project / "site_data" / "2023" / "people" / "nong-ceshi.jpg"
+    Image.new("RGB", (64, 48), (200, 40, 40)).save(photo, "JPEG")
+    edit(project, "site_data/2023/people/nong-ceshi.yml", "summary:", "photo: nong-ceshi.jpg\nphoto_alt: 示意图\nsummary:")
+    assert cli(project, "check").returncode == 0
+    photo.write_bytes(photo.read_bytes()[:200])  # truncated: no longer an image
+    result = cli(project, "check")
+    assert result.returncode == 1
+    assert f"照片「{photo.name}」打不开" in result.stderr
+
+
+def test_cached_records_equal_fresh_ones_and_keep_their_paths(project: Path):
+    fresh = check(paths(project))  # no cache
+    cached_paths = replace(paths(project), cache_dir=project / ".cache")
+    check(cached_paths)  # fills the cache
+    again = check(cached_paths)  # answered from it
+    for number, year in fresh.years.items():
+        assert again.years[number].people == year.people
+        assert again.years[number].competitions == year.competitions
+        for person in again.years[number].people.values():
+            assert person.src.path is not None and person.src.path.is_file()
+
+
+def test_a_small_change_writes_a_small_file_and_a_large_one_a_new_base(tmp_path: Path):
+    memo = Memo(tmp_path / "check-x.pickle", b"salt")
+    for index in range(100):
+        memo.put(memo.key(str(index)), index)
+    memo.save()
+    base = tmp_path / "check-x.pickle"
+    assert base.is_file() and not (tmp_path / "check-x.new.pickle").exists()
+
+    memo = Memo(base, b"salt")
+    assert [memo.get(memo.key(str(i))) for i in range(100)] == list(range(100))
+    memo.put(memo.key("new"), "one")
+    memo.save()
+    assert (tmp_path / "check-x.new.pickle").is_file()
+    assert Memo(base, b"salt").get(memo.key("new")) == "one"
+
+    memo = Memo(base, b"salt")
+    for index in range(30):  # more than a tenth of the base: merged into a fresh base
+        memo.put(memo.key(f"more{index}"), index)
+    memo.save()
+    assert not (tmp_path / "check-x.new.pickle").exists()
+    reread = Memo(base, b"salt")
+    assert reread.get(memo.key("more29")) == 29
+    assert reread.get(memo.key("0")) is None  # not asked for in the run that rewrote the base
+
+
+def test_a_damaged_cache_is_ignored(project: Path):
+    assert cli(project, "check").returncode == 0
+    for path in (project / ".cache").glob("*.pickle"):
+        path.write_bytes(b"not a pickle")
+    write(project, "site_data/2023/people/extra.yml", "id: extra\n")
+    result = cli(project, "check")
+    assert result.returncode == 1
+    assert "site_data/2023/people/extra.yml" in result.stderr
