@@ -367,8 +367,8 @@ class SiteBuilder:
             "cp/competitions.html",
             params,
             description=f"{number}年隆安县劳动和技能竞赛一览，共 {len(chosen)} 项。",
-            # Filtered lists repeat the full list: keep them out of the search index.
-            **({"search": {"exclude": True}} if facet else {}),
+            # Lists repeat what the competitions' own pages say: the search index holds each once.
+            search={"exclude": True},
         )
 
     def _competition_page(
@@ -433,6 +433,7 @@ class SiteBuilder:
                 "cp/exemplars.html",
                 params,
                 description=f"{title}：共 {len(records)} {'个' if kind == 'collectives' else '名'}。",
+                search={"exclude": True},  # each exemplar is found by its own page
             )
         ]
         for record in records:

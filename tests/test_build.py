@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import json
 import re
 import shutil
 import subprocess
@@ -325,3 +326,19 @@ def test_news_feed_with_site_url(fixture_project: Path, tmp_path: Path):
     ]
     assert 'type="application/rss+xml"' in text(tmp_path / "site/index.html")
     assert (tmp_path / "site/news/second/index.html").is_file()
+
+
+def test_search_index_holds_names_and_summaries_not_long_bodies(site: Path):
+    """A reader's phone downloads the whole index: each record once, by its title and summary."""
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    by_page = {entry["location"]: entry for entry in index["docs"]}
+    person = yaml.safe_load((REPO / "site_data/2023/people/nong-jianguo.yml").read_text(encoding="utf-8"))
+    entry = by_page["2023/people/nong-jianguo/"]
+    flat = (entry["title"] + entry["text"]).replace("\u200b", "")
+    assert person["name"] in flat and person["summary"] in flat and person["post"] in flat
+    assert person["story"].split("\n")[0][:20] not in flat  # the story stays on the page only
+    assert person["achievements"][0] not in flat
+    # Lists repeat the records' own pages: left out.
+    assert not any(location in by_page for location in ("competitions/", "collectives/", "people/"))
+    page = (site / "2023/people/nong-jianguo/index.html").read_text(encoding="utf-8")
+    assert person["story"].split("\n")[0][:20] in page and "data-search-exclude" not in page
