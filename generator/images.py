@@ -9,7 +9,10 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing import get_context
 from pathlib import Path
 
 from PIL import Image, ImageOps
@@ -90,12 +93,16 @@ def process(path: Path, widths: tuple[int, ...] = WIDTHS) -> list[WebImage]:
     return out
 
 
+def _cache_folder(path: Path, cache_dir: Path, widths: tuple[int, ...]) -> Path:
+    key = hashlib.sha256(path.read_bytes() + json.dumps([PIPELINE_VERSION, widths]).encode()).hexdigest()
+    return cache_dir / key[:2] / key
+
+
 def renditions(path: Path, cache_dir: Path | None = None, widths: tuple[int, ...] = WIDTHS) -> tuple[list[WebImage], bool]:
     """The photo's renditions, from the cache when its bytes were processed before; and whether they were."""
     if cache_dir is None:
         return process(path, widths), False
-    key = hashlib.sha256(path.read_bytes() + json.dumps([PIPELINE_VERSION, widths]).encode()).hexdigest()
-    folder = cache_dir / key[:2] / key
+    folder = _cache_folder(path, cache_dir, widths)
     index = folder / "index.json"
     if index.is_file():
         sizes = json.loads(index.read_text(encoding="utf-8"))
@@ -108,3 +115,22 @@ def renditions(path: Path, cache_dir: Path | None = None, widths: tuple[int, ...
     # Written last: a cache entry without its index is simply made again.
     index.write_text(json.dumps([[i.width, i.height] for i in images]), encoding="utf-8")
     return images, False
+
+
+# Below this many new photos, starting worker processes costs more than it saves.
+PARALLEL_FROM = 8
+
+
+def prepare(paths: list[Path], cache_dir: Path | None, widths: tuple[int, ...] = WIDTHS) -> int:
+    """Process the photos the cache lacks, on every core; return how many. The pages then take
+    their renditions from the cache."""
+    if cache_dir is None:
+        return 0
+    missing = sorted({path for path in paths if not (_cache_folder(path, cache_dir, widths) / "index.json").is_file()})
+    workers = min(os.cpu_count() or 1, 8)
+    if len(missing) < PARALLEL_FROM or workers < 2:
+        return 0  # made one by one as the pages ask for them
+    # Spawned, not forked: the live preview runs threads, and forking a threaded process is unsafe.
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+        list(pool.map(renditions, missing, [cache_dir] * len(missing), [widths] * len(missing), chunksize=8))
+    return len(missing)

@@ -28,7 +28,7 @@ from .coverage import coverage
 from .dashboard import coverage_bars, dashboard
 from .dataset import Dataset, Year
 from .feed import FEED, rss
-from .images import renditions
+from .images import prepare, renditions
 from .kinds.announcements import Announcement
 from .kinds.collectives import Collective
 from .kinds.competitions import Competition
@@ -56,6 +56,7 @@ class Page:
     body: str
     meta: dict[str, Any] = field(default_factory=dict)
     source: Path | None = None  # the record it came from, for edit links in the preview
+    markdown_body: bool = False  # the body holds Markdown (the plan's text), not only rendered HTML
 
     def markdown(self) -> str:
         front = yaml.safe_dump({"title": self.title, **self.meta}, allow_unicode=True, sort_keys=False)
@@ -305,6 +306,7 @@ class SiteBuilder:
             body,
             {"description": campaign.notice.title, "hide": ["navigation"]},
             None,
+            markdown_body=True,  # its headings make the table of contents
         )
 
     def competitions(self, year: Year) -> list[Page]:
@@ -566,6 +568,15 @@ def build_site(
 ) -> Site:
     """All generated pages and files of the site, from a validated dataset."""
     builder = SiteBuilder(dataset, Renderer(theme_dir), as_of, cache_dir, site_url)
+    prepared = prepare(
+        [
+            record.src.path.parent / record.photo
+            for year in dataset.years.values()
+            for record in [*year.collectives.values(), *year.people.values()]
+            if record.photo and record.src.path is not None and SiteBuilder.consented(record)
+        ],
+        cache_dir,
+    )
     pages = builder.build()
     if site_url:  # a feed needs absolute links
         builder.assets.append(Asset(FEED, rss(dataset, site_url, dataset.years[dataset.current_year].campaign.title)))
@@ -585,4 +596,5 @@ def build_site(
         for story in year.news
         if story.src.path is not None
     }
-    return Site(pages, builder.assets, consumed, news, context, builder.photos_processed, search_terms(dataset))
+    processed = prepared + builder.photos_processed
+    return Site(pages, builder.assets, consumed, news, context, processed, search_terms(dataset))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -16,10 +17,12 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .asof import epoch_of
+from .memo import Memo
 from .pages import Site
 from .pipeline import Paths, generate
 from .problems import RecordsInvalid
 from .render import news_html
+from .segmentation import CachedSegmenter
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -27,23 +30,33 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
+ANCHOR = re.compile(r"""\sid=["']([^"']+)["']""")
+
+
+def _searches(config: MkDocsConfig) -> bool:
+    # Material's plugins are registered under their theme's name: "material/search".
+    return any(name == "search" or name.endswith("/search") for name in config.plugins)
 
 
 class CampaignConfig(Config):
     data_dir = c.Type(str, default="site_data")
     # Add names, units and the plan's terms to jieba's dictionary (off only to measure what it does).
     search_terms = c.Type(bool, default=True)
+    # Hand our pages to MkDocs as the HTML they are, not through the Markdown parser (off only to compare).
+    html_pages = c.Type(bool, default=True)
 
 
 class CampaignPlugin(BasePlugin[CampaignConfig]):
     """Adds the pages generated from `site_data/` and rebuilds when a record changes."""
 
     site: Site | None = None
+    _segmenter: CachedSegmenter | None = None
+    _bodies: dict[str, str] = {}  # noqa: RUF012 - replaced, never mutated, by on_files
     serving = False
     _saved_epoch: str | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if config.theme["language"] == "zh" and "search" in config.plugins:
+        if config.theme["language"] == "zh" and _searches(config):
             try:
                 import jieba  # noqa: F401
             except ImportError:
@@ -75,6 +88,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
 
             for term in self.site.search_terms:
                 jieba.add_word(term, freq=100_000)
+        self._remember_segmentation(config)
         # MkDocs dates pages and the sitemap by SOURCE_DATE_EPOCH, read from the environment: set it to
         # as_of for this build only, so that builds with the same as_of are byte-identical.
         self._saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -86,11 +100,39 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         else:
             os.environ["SOURCE_DATE_EPOCH"] = self._saved_epoch
 
+    def _remember_segmentation(self, config: MkDocsConfig) -> None:
+        """Put a remembering segmenter in front of jieba where Material's search plugin cuts words."""
+        try:
+            import material.plugins.search.plugin as material_search
+        except ImportError:
+            return
+        if not _searches(config) or getattr(material_search, "jieba", None) is None:
+            return
+        jieba = material_search.jieba
+        if isinstance(jieba, CachedSegmenter):  # left by a build that stopped halfway
+            jieba = jieba.jieba
+        words = self.site.search_terms if self.site and self.config.search_terms else []
+        self._segmenter = CachedSegmenter(jieba, Memo.in_folder(self.paths.cache_dir, "search-words"), words)
+        material_search.jieba = self._segmenter
+
+    def _forget_segmentation(self, save: bool) -> None:
+        if self._segmenter is None:
+            return
+        import material.plugins.search.plugin as material_search
+
+        material_search.jieba = self._segmenter.jieba
+        if save:
+            self._segmenter.memo.save()
+            log.debug(f"Chinese search: {self._segmenter.cut_now} runs of text segmented afresh")
+        self._segmenter = None
+
     def on_post_build(self, config: MkDocsConfig) -> None:
         self._restore_epoch()
+        self._forget_segmentation(save=True)
 
     def on_build_error(self, error: Exception) -> None:
         self._restore_epoch()
+        self._forget_segmentation(save=False)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
@@ -105,6 +147,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
                 files.remove(existing)
             # Record pages are reached from index pages, never from the nav (which every page repeats).
             files.append(File.generated(config, page.src_uri, content=page.markdown(), inclusion=InclusionLevel.NOT_IN_NAV))
+        self._bodies = {page.src_uri: page.body for page in self.site.pages if not page.markdown_body}
         for asset in self.site.assets:
             files.append(File.generated(config, asset.dest_uri, content=asset.data))
         return files
@@ -118,7 +161,20 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         assert self.site is not None
         if page.file.src_uri in self.site.news:
             return news_html(markdown)
+        if self.config.html_pages and page.file.src_uri in self._bodies:
+            # Our pages are HTML already: MkDocs need not run them through the Markdown parser (which
+            # only passes raw HTML through, at a third of the build's time). The body comes back in
+            # on_page_content.
+            return ""
         return markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        body = self._bodies.get(page.file.src_uri) if self.config.html_pages else None
+        if body is None:
+            return html
+        # What the Markdown parser would have noted of the raw HTML: the anchors other pages may link to.
+        page.present_anchor_ids = set(ANCHOR.findall(body))
+        return body
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         server.watch(str(self.paths.data_dir))

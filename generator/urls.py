@@ -7,7 +7,6 @@ must not break when the next campaign comes. Index pages of the current year sit
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 
 
@@ -35,12 +34,24 @@ def relative(from_src: str, to: str) -> str:
     """
     base = url_of(from_src)
     target = url_of(to)
-    link = posixpath.relpath(target or ".", base or ".")
+    link = _relpath(target, base)
     if to.endswith(".md") and link != ".":
         link += "/"
     elif to.endswith(".md"):
         link = "./"
     return link
+
+
+def _relpath(target: str, base: str) -> str:
+    """posixpath.relpath for site paths, without its file-system calls (it asks for the working
+    directory on every call, and pages make tens of thousands of links)."""
+    to_parts = [p for p in target.split("/") if p]
+    from_parts = [p for p in base.split("/") if p]
+    common = 0
+    while common < min(len(to_parts), len(from_parts)) and to_parts[common] == from_parts[common]:
+        common += 1
+    parts = [".."] * (len(from_parts) - common) + to_parts[common:]
+    return "/".join(parts) or "."
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from generator.images import readable_image, renditions
+from generator.images import PARALLEL_FROM, prepare, process, readable_image, renditions
 from generator.pipeline import Paths, generate
 
 from .conftest import REPO, build, edit, problems
@@ -60,6 +60,16 @@ def test_a_rebuild_with_unchanged_photos_does_no_image_work(tmp_path: Path):
     assert first.photos_processed == 10  # the sample's photos
     assert second.photos_processed == 0
     assert [a.data for a in first.assets] == [a.data for a in second.assets]
+
+
+def test_photos_made_in_parallel_equal_those_made_one_by_one(tmp_path: Path):
+    photos = sorted((REPO / "site_data").glob("20*/*/*.jpg"))
+    assert len(photos) >= PARALLEL_FROM  # enough for worker processes
+    assert prepare(photos, tmp_path / "parallel") == len(photos)
+    assert prepare(photos, tmp_path / "parallel") == 0  # all cached now
+    for photo in photos:
+        from_workers, hit = renditions(photo, tmp_path / "parallel")
+        assert hit and from_workers == process(photo)
 
 
 def test_a_30_megapixel_photo_stays_within_its_memory_budget(tmp_path: Path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from mkdocs.structure.files import InclusionLevel, get_files
 
 from generator.plugin import CampaignPlugin
 
-from .conftest import REPO, edit
+from .conftest import REPO, build, edit
 
 
 def test_plugin_adds_pages_drops_the_plan_source_and_watches_site_data(project: Path):
@@ -88,3 +89,34 @@ def test_a_real_build_with_bad_records_still_fails(project: Path):
     config = config.plugins.on_config(config)
     with pytest.raises(PluginError, match="技术能人"):
         plugin.on_pre_build(config=config)
+
+
+def test_build_stops_without_jieba(project: Path, monkeypatch):
+    """Without jieba Material would build a silently worse index: Chinese text left unsegmented."""
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "theme", project / "theme")
+    config = load_config(str(project / "mkdocs.yml"))
+    monkeypatch.setitem(sys.modules, "jieba", None)  # import jieba now fails
+    with pytest.raises(PluginError, match="中文搜索需要 jieba 分词"):
+        config.plugins.on_config(config)
+
+
+def _pages(site: Path) -> dict[str, str]:
+    return {
+        p.relative_to(site).as_posix(): re.sub(r"\n\s*\n", "\n", p.read_text(encoding="utf-8"))
+        for p in sorted(site.rglob("*.html"))
+    }
+
+
+def test_html_pages_skip_the_markdown_parser_and_publish_the_same_site(project: Path, tmp_path: Path):
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "theme", project / "theme")
+    assert build(project, tmp_path / "direct").returncode == 0
+    edit(project, "mkdocs.yml", "  - campaign\n", "  - campaign:\n      html_pages: false\n")
+    assert build(project, tmp_path / "parsed").returncode == 0
+    direct, parsed = _pages(tmp_path / "direct"), _pages(tmp_path / "parsed")
+    assert direct.keys() == parsed.keys() and "2023/people/nong-ceshi/index.html" in direct
+    assert [page for page in direct if direct[page] != parsed[page]] == []
+    assert (tmp_path / "direct/search/search_index.json").read_bytes() == (
+        tmp_path / "parsed/search/search_index.json"
+    ).read_bytes()
