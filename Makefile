@@ -22,6 +22,7 @@ site: $(STAMP)
 check: $(STAMP)
 	$(PY) -m generator check
 
+# make serve previews the current year; make serve YEAR=all (or YEAR=2021,2022) for more.
 # make new KIND=person NAME=农建国   |   make import KIND=people FILE=名单.xlsx
 new: $(STAMP)
 	$(PY) -m generator new $(KIND) $(if $(NAME),--name $(NAME))
@@ -34,7 +35,7 @@ schema: $(STAMP)
 	$(PY) -m generator guide
 
 serve: $(STAMP)
-	$(if $(AS_OF),CAMPAIGN_AS_OF=$(AS_OF)) $(VENV)/bin/mkdocs serve --livereload --watch-theme
+	$(if $(AS_OF),CAMPAIGN_AS_OF=$(AS_OF)) $(if $(YEAR),CAMPAIGN_PREVIEW=$(YEAR)) $(VENV)/bin/mkdocs serve --livereload --watch-theme
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check generator tests tools benchmarks

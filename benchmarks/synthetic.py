@@ -59,10 +59,11 @@ def records_per_group(pattern: dict[str, Any]) -> tuple[int, int]:
     return sum(len(v) for v in pattern["kinds"].values()) + len(pattern["news"]), len(pattern["enterprises"])
 
 
-def scale_for(records: int, pattern: dict[str, Any]) -> Scale:
+def scale_for(records: int, pattern: dict[str, Any], years: int | None = None) -> Scale:
     per_year, shared = records_per_group(pattern)
     unions = len(list((ROOT / "site_data" / "unions").glob("*.yml")))
-    years = 1 if records < 20 * (per_year + shared) else YEARS_AT_SCALE
+    if years is None:
+        years = 1 if records < 20 * (per_year + shared) else YEARS_AT_SCALE
     groups = max(1, round((records - unions - years) / (years * per_year + shared)))
     return Scale(list(range(PATTERN_YEAR - years + 1, PATTERN_YEAR + 1)), groups)
 
@@ -142,10 +143,13 @@ def _dump(path: Path, record: dict[str, Any]) -> None:
     path.write_text(yaml.dump(record, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def make_project(out: Path, records: int, seed: int = 1) -> dict[str, int]:
-    """Write a project of about `records` records to `out` (replacing it); the counts by kind."""
+def make_project(out: Path, records: int, seed: int = 1, years: int | None = None) -> dict[str, int]:
+    """Write a project of about `records` records to `out` (replacing it); the counts by kind.
+
+    The records spread over `years` years (by default one for a county's few hundred, ten at scale).
+    """
     pattern = _pattern()
-    scale = scale_for(records, pattern)
+    scale = scale_for(records, pattern, years)
     rng = random.Random(seed)
     if out.exists():
         shutil.rmtree(out)

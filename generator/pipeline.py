@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +16,8 @@ from .pages import Site, build_site
 from .problems import Problem, RecordsInvalid
 from .publish import published, without_drafts
 from .validate import load_dataset
+
+ENV_PREVIEW = "CAMPAIGN_PREVIEW"  # which years `make serve` builds: all, or e.g. 2021,2022 (default: the current year)
 
 
 @dataclass(frozen=True)
@@ -53,19 +55,62 @@ def office_report(paths: Paths, as_of: str | None = None, environ: Mapping[str, 
     return office_files(without_drafts(dataset), paths.theme_dir, _as_of(dataset, as_of, environ))
 
 
+def preview_years(dataset: Dataset, scope: str | None) -> set[int] | None:
+    """The years a preview builds: "all" (or none given) for every year, else the listed years
+    ("2021,2022") and always the current one, whose pages the navigation leads to."""
+    if scope is None or scope.strip() in ("", "all"):
+        return None
+    years = {dataset.current_year}
+    for part in scope.replace("，", ",").split(","):
+        part = part.strip()
+        if part == "current":
+            continue
+        if not part.isdigit() or int(part) not in dataset.years:
+            known = "、".join(str(y) for y in sorted(dataset.years))
+            raise RecordsInvalid(
+                [
+                    Problem(
+                        ENV_PREVIEW, 0, "", f"预览范围「{scope}」里的「{part}」不是已有的年度（{known}）；写 all 预览全部年度。"
+                    )
+                ]
+            )
+        years.add(int(part))
+    return years
+
+
 def generate(
-    paths: Paths, as_of: str | None = None, environ: Mapping[str, str] | None = None, site_url: str | None = None
+    paths: Paths,
+    as_of: str | None = None,
+    environ: Mapping[str, str] | None = None,
+    site_url: str | None = None,
+    scope: str | None = None,
 ) -> Site:
-    """Check the records and produce the site's pages; `as_of` as given on the command line."""
+    """Check the records and produce the site's pages; `as_of` as given on the command line.
+
+    `scope` limits the pages to some years (see `preview_years`): a live preview of a large archive
+    then rebuilds in seconds. Every record is still checked.
+    """
     environ = os.environ if environ is None else environ
     dataset = check(paths)
     day = _as_of(dataset, as_of, environ)
-    site = build_site(published(dataset, day), paths.theme_dir, day, paths.content_dir, paths.cache_dir, site_url)
-    # Draft and withdrawn news are real files under content/: take them out of the build too.
+    years = preview_years(dataset, scope)
+    public = published(dataset, day)
+    if years is not None:
+        public = replace(public, years={number: public.years[number] for number in sorted(years) if number in public.years})
+    site = build_site(public, paths.theme_dir, day, paths.content_dir, paths.cache_dir, site_url)
+    # Draft and withdrawn news (and, in a scoped preview, other years' news) are real files under
+    # content/: take them out of the build too.
     site.consumed.extend(
         story.src.path.resolve().relative_to(paths.content_dir.resolve()).as_posix()
-        for year in dataset.years.values()
+        for number, year in dataset.years.items()
         for story in year.news
-        if story.state != READY and story.src.path is not None
+        if (story.state != READY or (years is not None and number not in years)) and story.src.path is not None
+    )
+    left_out = sorted(set(dataset.years) - years) if years is not None else []
+    site.context["preview_note"] = (
+        f"预览只生成了 {'、'.join(str(y) for y in sorted(years))} 年度的页面，"
+        f"{'、'.join(str(y) for y in left_out)} 年度不在预览里（记录仍全部检查）。要预览全部年度：make serve YEAR=all。"
+        if left_out
+        else None
     )
     return site

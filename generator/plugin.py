@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .asof import epoch_of
 from .memo import Memo
 from .pages import Site
-from .pipeline import Paths, generate
+from .pipeline import ENV_PREVIEW, Paths, generate
 from .problems import RecordsInvalid
 from .render import news_html
 from .segmentation import CachedSegmenter
@@ -73,7 +73,10 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # Runs before MkDocs cleans site/: invalid records leave the old site as it was.
         try:
-            self.site = generate(self.paths, site_url=config.site_url or None)
+            # The live preview builds the current year only (or the years asked for): every page is
+            # rebuilt on every change, and an archive of ten years would take minutes.
+            scope = os.environ.get(ENV_PREVIEW, "current") if self.serving else None
+            self.site = generate(self.paths, site_url=config.site_url or None, scope=scope)
         except RecordsInvalid as error:
             if not (self.serving and self.site is not None):
                 raise PluginError(error.report()) from None
