@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -565,8 +565,12 @@ def build_site(
     content_dir: Path,
     cache_dir: Path | None = None,
     site_url: str | None = None,
+    search_archive: bool = True,
 ) -> Site:
-    """All generated pages and files of the site, from a validated dataset."""
+    """All generated pages and files of the site, from a validated dataset.
+
+    Without `search_archive`, the pages of earlier years stay out of the search index.
+    """
     builder = SiteBuilder(dataset, Renderer(theme_dir), as_of, cache_dir, site_url)
     prepared = prepare(
         [
@@ -578,6 +582,12 @@ def build_site(
         cache_dir,
     )
     pages = builder.build()
+    if not search_archive:
+        archived = tuple(f"{number}/" for number in dataset.years if number != dataset.current_year)
+        pages = [
+            replace(page, meta={**page.meta, "search": {"exclude": True}}) if page.src_uri.startswith(archived) else page
+            for page in pages
+        ]
     if site_url:  # a feed needs absolute links
         builder.assets.append(Asset(FEED, rss(dataset, site_url, dataset.years[dataset.current_year].campaign.title)))
     current = dataset.years[dataset.current_year].campaign

@@ -84,6 +84,7 @@ def generate(
     environ: Mapping[str, str] | None = None,
     site_url: str | None = None,
     scope: str | None = None,
+    search_archive: bool = True,
 ) -> Site:
     """Check the records and produce the site's pages; `as_of` as given on the command line.
 
@@ -97,7 +98,7 @@ def generate(
     public = published(dataset, day)
     if years is not None:
         public = replace(public, years={number: public.years[number] for number in sorted(years) if number in public.years})
-    site = build_site(public, paths.theme_dir, day, paths.content_dir, paths.cache_dir, site_url)
+    site = build_site(public, paths.theme_dir, day, paths.content_dir, paths.cache_dir, site_url, search_archive)
     # Draft and withdrawn news (and, in a scoped preview, other years' news) are real files under
     # content/: take them out of the build too.
     site.consumed.extend(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -13,7 +14,7 @@ from markupsafe import escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .asof import epoch_of
@@ -44,6 +45,9 @@ class CampaignConfig(Config):
     search_terms = c.Type(bool, default=True)
     # Hand our pages to MkDocs as the HTML they are, not through the Markdown parser (off only to compare).
     html_pages = c.Type(bool, default=True)
+    # Index earlier years' pages for search too. Off: a reader's first search downloads the index of
+    # the current campaign only, which stays small however long the archive grows.
+    search_archive = c.Type(bool, default=False)
 
 
 class CampaignPlugin(BasePlugin[CampaignConfig]):
@@ -76,7 +80,9 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             # The live preview builds the current year only (or the years asked for): every page is
             # rebuilt on every change, and an archive of ten years would take minutes.
             scope = os.environ.get(ENV_PREVIEW, "current") if self.serving else None
-            self.site = generate(self.paths, site_url=config.site_url or None, scope=scope)
+            self.site = generate(
+                self.paths, site_url=config.site_url or None, scope=scope, search_archive=self.config.search_archive
+            )
         except RecordsInvalid as error:
             if not (self.serving and self.site is not None):
                 raise PluginError(error.report()) from None
@@ -129,9 +135,16 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             log.debug(f"Chinese search: {self._segmenter.cut_now} runs of text segmented afresh")
         self._segmenter = None
 
+    @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, config: MkDocsConfig) -> None:
         self._restore_epoch()
         self._forget_segmentation(save=True)
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            # Material writes the index as ASCII JSON: every Chinese character, and the zero-width
+            # space between words, as a six-byte \uXXXX escape. As UTF-8 the same index is about half.
+            data = json.loads(index.read_bytes())
+            index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     def on_build_error(self, error: Exception) -> None:
         self._restore_epoch()

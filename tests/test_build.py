@@ -330,7 +330,10 @@ def test_news_feed_with_site_url(fixture_project: Path, tmp_path: Path):
 
 def test_search_index_holds_names_and_summaries_not_long_bodies(site: Path):
     """A reader's phone downloads the whole index: each record once, by its title and summary."""
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    raw = (site / "search/search_index.json").read_text(encoding="utf-8")
+    # UTF-8, not six-byte \uXXXX escapes of Chinese characters: half the download.
+    assert "农建国" in raw and not re.search(r"\\u[4-9][0-9a-f]{3}", raw)
+    index = json.loads(raw)
     by_page = {entry["location"]: entry for entry in index["docs"]}
     person = yaml.safe_load((REPO / "site_data/2023/people/nong-jianguo.yml").read_text(encoding="utf-8"))
     entry = by_page["2023/people/nong-jianguo/"]

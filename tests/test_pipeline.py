@@ -55,3 +55,13 @@ def test_a_preview_of_an_unknown_year_says_which_years_there_are(two_years: Path
         generate(Paths.of_project(two_years), scope="2019")
     assert error.value.problems[0].file == ENV_PREVIEW
     assert "「2019」不是已有的年度（2022、2023）" in error.value.problems[0].message
+
+
+def test_earlier_years_can_stay_out_of_the_search_index(two_years: Path):
+    pages = generate(Paths.of_project(two_years), search_archive=False).pages
+    excluded = {p.src_uri for p in pages if p.meta.get("search", {}).get("exclude")}
+    assert {p.src_uri for p in pages if p.src_uri.startswith("2022/")} <= excluded
+    person = next(p for p in pages if p.src_uri.startswith("2023/people/"))
+    assert person.src_uri not in excluded
+    everything = generate(Paths.of_project(two_years)).pages
+    assert not any(p.meta.get("search") for p in everything if p.src_uri.startswith("2022/people/"))
