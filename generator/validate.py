@@ -307,7 +307,8 @@ def load_dataset(data_dir: Path, content_dir: Path, root: Path, cache_dir: Path 
     for kind, year, path in found:
         if kind.name == "campaign":
             raw, _ = read(kind, year, path, root)  # its problems are reported with the file's own
-            campaigns.append(raw) if raw is not None else None
+            if raw is not None:
+                campaigns.append(raw)
     public = privacy.public_contacts(campaigns)
     dataset, more = assemble(check_files(found, root, public, memo), content_dir, root, public)
     problems.extend(more)
