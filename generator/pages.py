@@ -6,7 +6,7 @@ Nothing here knows MkDocs; an adapter hands these pages to whichever builder ren
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -343,12 +343,14 @@ class SiteBuilder:
 
     def competitions(self, year: Year) -> list[Page]:
         ordered = sorted(year.competitions.values(), key=competition_order)
-        pages = self._competition_list(year, ordered, "", "")
+        # Counted once: every page of every list shows the same counts (a count per page would be quadratic).
+        tally = {attr: Counter(getattr(c, attr) for c in ordered) for _, _, attr in FACETS.values()}
+        pages = self._competition_list(year, ordered, "", "", tally)
         for facet, (_, values, attr) in FACETS.items():
             for label, code in values.items():
                 chosen = [c for c in ordered if getattr(c, attr) == label]
                 if chosen:
-                    pages.extend(self._competition_list(year, chosen, facet, code))
+                    pages.extend(self._competition_list(year, chosen, facet, code, tally))
         honoured = honoured_from(year)
         for competition in ordered:
             pages.append(
@@ -356,13 +358,12 @@ class SiteBuilder:
             )
         return pages
 
-    def _filters(self, year: Year, page: str, active: tuple[str, str]) -> list[dict[str, Any]]:
+    def _filters(self, year: Year, page: str, active: tuple[str, str], tally: dict[str, Counter[str]]) -> list[dict[str, Any]]:
+        """The filter links as seen from `page`; `tally` counts the year's competitions by each facet."""
         number = year.campaign.year
         groups = []
         for facet, (label, values, attr) in FACETS.items():
-            counts = defaultdict(int)
-            for competition in year.competitions.values():
-                counts[getattr(competition, attr)] += 1
+            counts = tally[attr]
             options = [
                 {
                     "label": value,
@@ -376,7 +377,9 @@ class SiteBuilder:
             groups.append({"label": label, "options": options})
         return groups
 
-    def _competition_list(self, year: Year, chosen: list[Competition], facet: str, code: str) -> list[Page]:
+    def _competition_list(
+        self, year: Year, chosen: list[Competition], facet: str, code: str, tally: dict[str, Counter[str]]
+    ) -> list[Page]:
         """A list of competitions (all, or one filter's), in pages of `per_page`."""
         number = year.campaign.year
         label = next((v for v, c in FACETS[facet][1].items() if c == code), "") if facet else ""
@@ -394,7 +397,7 @@ class SiteBuilder:
             params = {
                 "year": number,
                 "title": title,
-                "filters": self._filters(year, uri, (facet, code)),
+                "filters": self._filters(year, uri, (facet, code), tally),
                 "all_href": relative(uri, self.urls.competitions(number)),
                 "filtered": bool(facet),
                 "count": len(chosen),
@@ -460,7 +463,8 @@ class SiteBuilder:
         )
         first = self.urls.collectives(number) if kind == "collectives" else self.urls.people(number)
         title = f"{number}年{'先进集体' if kind == 'collectives' else '先进个人'}"
-        honours = list(dict.fromkeys(record.honour for record in records))
+        totals = Counter(record.honour for record in records)
+        honours = list(totals)  # in the records' order: higher honours first
         chunks = _chunks(records, self.per_page)
         uris = list_pages(first, len(chunks))
         # Where each honour's list starts, for the chips that jump to it from any page.
@@ -479,7 +483,7 @@ class SiteBuilder:
                 "groups": [
                     {
                         "title": honour,
-                        "total": sum(1 for r in records if r.honour == honour),
+                        "total": totals[honour],
                         "href": ("" if starts[honour] == index else relative(uri, uris[starts[honour]])) + f"#{anchors[honour]}",
                     }
                     for honour in honours
