@@ -6,7 +6,7 @@ Nothing here knows MkDocs; an adapter hands these pages to whichever builder ren
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -44,6 +44,8 @@ FACETS = {
     "township": ("乡镇", vocab.TOWNSHIPS, "township"),
     "industry": ("行业", vocab.INDUSTRIES, "industry"),
 }
+# Long lists are split into pages of this many items: a page of a thousand cards is megabytes on a phone.
+PER_PAGE = 50
 PLACEHOLDERS = {"collectives": "assets/images/cp-placeholder-group.svg", "people": "assets/images/cp-placeholder-person.svg"}
 
 
@@ -94,6 +96,34 @@ class _Photo:
     alt: str
 
 
+def _chunks(items: list[Any], size: int) -> list[list[Any]]:
+    return [items[start : start + size] for start in range(0, len(items), size)] or [[]]
+
+
+def list_pages(first: str, count: int) -> list[str]:
+    """Source paths of a list's pages: the first where it always was, the others beneath it.
+
+    >>> list_pages("people.md", 3)
+    ['people.md', 'people/page-2.md', 'people/page-3.md']
+    >>> list_pages("2019/competitions/index.md", 2)
+    ['2019/competitions/index.md', '2019/competitions/page-2.md']
+    """
+    stem = first.removesuffix(".md").removesuffix("/index")
+    return [first] + [f"{stem}/page-{number}.md" for number in range(2, count + 1)]
+
+
+def pagination(uris: list[str], index: int) -> dict[str, Any] | None:
+    """Links between the pages of a list, as seen from page `index`; none for a list of one page."""
+    if len(uris) < 2:
+        return None
+    here = uris[index]
+    return {
+        "pages": [{"number": n, "href": relative(here, uri), "current": n - 1 == index} for n, uri in enumerate(uris, 1)],
+        "prev": relative(here, uris[index - 1]) if index > 0 else None,
+        "next": relative(here, uris[index + 1]) if index + 1 < len(uris) else None,
+    }
+
+
 class SiteBuilder:
     """Builds the pages of every campaign year from a validated dataset."""
 
@@ -108,6 +138,7 @@ class SiteBuilder:
         self.assets: list[Asset] = []
         self.cache_dir = cache_dir
         self.photos_processed = 0  # photos that were not in the cache
+        self.per_page = PER_PAGE
         self._photos: dict[tuple[int, str, str], _Photo] = {}
 
     # -- shared pieces -------------------------------------------------------------------
@@ -242,6 +273,7 @@ class SiteBuilder:
             pages.append(self.innovations(year))
             pages.append(dashboard(self, year))
             pages.extend(self.announcement(year, a) for a in year.announcements.values())
+            self.redirects(year)
         pages.append(self.contact())
         pages.append(self.archive())
         return pages
@@ -311,12 +343,14 @@ class SiteBuilder:
 
     def competitions(self, year: Year) -> list[Page]:
         ordered = sorted(year.competitions.values(), key=competition_order)
-        pages = [self._competition_list(year, ordered, "", "")]
+        # Counted once: every page of every list shows the same counts (a count per page would be quadratic).
+        tally = {attr: Counter(getattr(c, attr) for c in ordered) for _, _, attr in FACETS.values()}
+        pages = self._competition_list(year, ordered, "", "", tally)
         for facet, (_, values, attr) in FACETS.items():
             for label, code in values.items():
                 chosen = [c for c in ordered if getattr(c, attr) == label]
                 if chosen:
-                    pages.append(self._competition_list(year, chosen, facet, code))
+                    pages.extend(self._competition_list(year, chosen, facet, code, tally))
         honoured = honoured_from(year)
         for competition in ordered:
             pages.append(
@@ -324,13 +358,12 @@ class SiteBuilder:
             )
         return pages
 
-    def _filters(self, year: Year, page: str, active: tuple[str, str]) -> list[dict[str, Any]]:
+    def _filters(self, year: Year, page: str, active: tuple[str, str], tally: dict[str, Counter[str]]) -> list[dict[str, Any]]:
+        """The filter links as seen from `page`; `tally` counts the year's competitions by each facet."""
         number = year.campaign.year
         groups = []
         for facet, (label, values, attr) in FACETS.items():
-            counts = defaultdict(int)
-            for competition in year.competitions.values():
-                counts[getattr(competition, attr)] += 1
+            counts = tally[attr]
             options = [
                 {
                     "label": value,
@@ -344,34 +377,45 @@ class SiteBuilder:
             groups.append({"label": label, "options": options})
         return groups
 
-    def _competition_list(self, year: Year, chosen: list[Competition], facet: str, code: str) -> Page:
+    def _competition_list(
+        self, year: Year, chosen: list[Competition], facet: str, code: str, tally: dict[str, Counter[str]]
+    ) -> list[Page]:
+        """A list of competitions (all, or one filter's), in pages of `per_page`."""
         number = year.campaign.year
-        page = self.urls.competitions(number, facet, code)
         label = next((v for v, c in FACETS[facet][1].items() if c == code), "") if facet else ""
         title = f"{number}年竞赛" + (f"：{label}" if label else "")
-        groups = []
-        for stream in vocab.STREAMS:
-            rows = [self.competition_row(c, page) for c in chosen if c.stream == stream]
-            if rows:
-                groups.append({"title": stream, "rows": rows})
-        params = {
-            "year": number,
-            "title": title,
-            "filters": self._filters(year, page, (facet, code)),
-            "all_href": relative(page, self.urls.competitions(number)),
-            "filtered": bool(facet),
-            "count": len(chosen),
-            "groups": groups,
-        }
-        return self._page(
-            page,
-            title,
-            "cp/competitions.html",
-            params,
-            description=f"{number}年隆安县劳动和技能竞赛一览，共 {len(chosen)} 项。",
-            # Lists repeat what the competitions' own pages say: the search index holds each once.
-            search={"exclude": True},
-        )
+        totals = {stream: sum(1 for c in chosen if c.stream == stream) for stream in vocab.STREAMS}
+        chunks = _chunks(chosen, self.per_page)
+        uris = list_pages(self.urls.competitions(number, facet, code), len(chunks))
+        pages = []
+        for index, (uri, chunk) in enumerate(zip(uris, chunks, strict=True)):
+            groups = []
+            for stream in vocab.STREAMS:
+                rows = [self.competition_row(c, uri) for c in chunk if c.stream == stream]
+                if rows:
+                    groups.append({"title": stream, "rows": rows, "total": totals[stream]})
+            params = {
+                "year": number,
+                "title": title,
+                "filters": self._filters(year, uri, (facet, code), tally),
+                "all_href": relative(uri, self.urls.competitions(number)),
+                "filtered": bool(facet),
+                "count": len(chosen),
+                "groups": groups,
+                "pagination": pagination(uris, index),
+            }
+            pages.append(
+                self._page(
+                    uri,
+                    title + (f"（第 {index + 1} 页）" if index else ""),
+                    "cp/competitions.html",
+                    params,
+                    description=f"{number}年隆安县劳动和技能竞赛一览，共 {len(chosen)} 项。",
+                    # Lists repeat what the competitions' own pages say: the search index holds each once.
+                    search={"exclude": True},
+                )
+            )
+        return pages
 
     def _competition_page(
         self, year: Year, competition: Competition, collectives: list[Collective], people: list[Person]
@@ -417,27 +461,48 @@ class SiteBuilder:
         records: list[Collective | Person] = sorted(
             (year.collectives if kind == "collectives" else year.people).values(), key=exemplar_order
         )
-        page = self.urls.collectives(number) if kind == "collectives" else self.urls.people(number)
+        first = self.urls.collectives(number) if kind == "collectives" else self.urls.people(number)
         title = f"{number}年{'先进集体' if kind == 'collectives' else '先进个人'}"
-        groups: dict[str, list[dict[str, Any]]] = {}
-        for record in records:
-            groups.setdefault(record.honour, []).append(self.card(record, kind, page))
-        params = {
-            "title": title,
-            "groups": [{"title": k, "cards": v} for k, v in groups.items()],
-            "kind": kind,
-            "count": len(records),
-        }
-        pages = [
-            self._page(
-                page,
-                title,
-                "cp/exemplars.html",
-                params,
-                description=f"{title}：共 {len(records)} {'个' if kind == 'collectives' else '名'}。",
-                search={"exclude": True},  # each exemplar is found by its own page
+        totals = Counter(record.honour for record in records)
+        honours = list(totals)  # in the records' order: higher honours first
+        chunks = _chunks(records, self.per_page)
+        uris = list_pages(first, len(chunks))
+        # Where each honour's list starts, for the chips that jump to it from any page.
+        starts = {}
+        for index, chunk in enumerate(chunks):
+            for record in chunk:
+                starts.setdefault(record.honour, index)
+        pages = []
+        for index, (uri, chunk) in enumerate(zip(uris, chunks, strict=True)):
+            sections: dict[str, list[dict[str, Any]]] = {}
+            for record in chunk:
+                sections.setdefault(record.honour, []).append(self.card(record, kind, uri))
+            anchors = {honour: f"honour-{n}" for n, honour in enumerate(honours, 1)}
+            params = {
+                "title": title,
+                "groups": [
+                    {
+                        "title": honour,
+                        "total": totals[honour],
+                        "href": ("" if starts[honour] == index else relative(uri, uris[starts[honour]])) + f"#{anchors[honour]}",
+                    }
+                    for honour in honours
+                ],
+                "sections": [{"title": k, "anchor": anchors[k], "cards": v} for k, v in sections.items()],
+                "kind": kind,
+                "count": len(records),
+                "pagination": pagination(uris, index),
+            }
+            pages.append(
+                self._page(
+                    uri,
+                    title + (f"（第 {index + 1} 页）" if index else ""),
+                    "cp/exemplars.html",
+                    params,
+                    description=f"{title}：共 {len(records)} {'个' if kind == 'collectives' else '名'}。",
+                    search={"exclude": True},  # each exemplar is found by its own page
+                )
             )
-        ]
         for record in records:
             pages.append(self.exemplar(year, record, kind))
         return pages
@@ -534,6 +599,28 @@ class SiteBuilder:
             params,
             description=f"{announcement.title}（{announcement.start}至{announcement.end}）。",
         )
+
+    def redirects(self, year: Year) -> None:
+        """A page at each former id's address that leads to the record: printed links and QR codes keep working."""
+        number = year.campaign.year
+        tables: list[tuple[dict[str, Any], Any]] = [
+            (year.competitions, self.urls.competition),
+            (year.collectives, self.urls.collective),
+            (year.people, self.urls.person),
+        ]
+        for records, address in tables:
+            for record in records.values():
+                target = address(number, record.id)
+                for old in record.former_ids:
+                    source = address(number, old)
+                    href = relative(source, target)
+                    params = {
+                        "title": getattr(record, "title", None) or record.name,
+                        "href": href,
+                        "canonical": self.site_url + url_of(target) if self.site_url else href,
+                    }
+                    html = self.renderer.render("cp/redirect.html", page=params)
+                    self.assets.append(Asset(url_of(source) + "index.html", html.encode("utf-8")))
 
     def contact(self) -> Page:
         campaign = self.data.years[self.data.current_year].campaign

@@ -13,6 +13,7 @@ from .dataset import Dataset, Year
 from .images import HEIC_SUFFIXES, readable_image
 from .kinds.common import Source
 from .problems import Problem
+from .urls import RESERVED_COMPETITION_IDS, RESERVED_EXEMPLAR_IDS
 from .workdays import UnknownYear, YearTable, count_workdays
 
 MIN_ANNOUNCEMENT_WORKDAYS = 5
@@ -353,6 +354,30 @@ def rule_announcements(dataset: Dataset, data_dir: Path) -> Iterator[Problem]:
                 )
 
 
+def rule_former_ids(dataset: Dataset, data_dir: Path) -> Iterator[Problem]:
+    """A former id keeps an old address: it may be no other record's address, now or before."""
+    for year in dataset.years.values():
+        for table, reserved in (
+            (year.competitions, RESERVED_COMPETITION_IDS),
+            (year.collectives, RESERVED_EXEMPLAR_IDS),
+            (year.people, RESERVED_EXEMPLAR_IDS),
+        ):
+            taken: dict[str, Source] = {record_id: record.src for record_id, record in table.items()}
+            for record in table.values():
+                for index, old in enumerate(record.former_ids, 1):
+                    name = f"former_ids[{index}]"
+                    if old == record.id:
+                        message = f"曾用编号「{old}」就是现在的编号：只写改名前的编号。"
+                    elif old in taken:
+                        message = f"曾用编号「{old}」已是 {taken[old].file} 的编号或曾用编号，旧网址不能同时指向两条记录。"
+                    elif reserved.match(old):
+                        message = f"「{old}」是网站保留的名字，不会是原来的编号。"
+                    else:
+                        taken[old] = record.src
+                        continue
+                    yield Problem(record.src.file, record.src.line_of(name), name, message)
+
+
 RULES: list[Rule] = [
     rule_ids_shared_by_unions_and_enterprises,
     rule_enterprise_unions_exist,
@@ -365,6 +390,7 @@ RULES: list[Rule] = [
     rule_register_totals,
     rule_submissions,
     rule_announcements,
+    rule_former_ids,
 ]
 
 

@@ -7,7 +7,13 @@ must not break when the next campaign comes. Index pages of the current year sit
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# Index pages of an archived year live beside its competition pages: these names are theirs.
+RESERVED_COMPETITION_IDS = re.compile(r"^(index|page-[0-9]+|stream-.*|form-.*|township-.*|industry-.*)$")
+# The second and later pages of an archived year's lists live beside its record pages: page-2, page-3...
+RESERVED_EXEMPLAR_IDS = re.compile(r"^page-[0-9]+$")
 
 
 def url_of(src_uri: str) -> str:

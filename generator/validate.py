@@ -19,10 +19,9 @@ from .load import RawRecord, discover, display_path, read, read_bytes, read_text
 from .memo import Memo
 from .problems import Problem, RecordsInvalid
 from .schema import Where, check_fields
+from .urls import RESERVED_COMPETITION_IDS, RESERVED_EXEMPLAR_IDS
 from .yamlio import field_lines
 
-# Index pages of an archived year live beside its competition pages: these names are theirs.
-RESERVED_COMPETITION_IDS = re.compile(r"^(index|stream-.*|form-.*|township-.*|industry-.*)$")
 # Below this many files to check afresh, starting worker processes costs more than it saves.
 PARALLEL_FROM = 2000
 RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]")
@@ -65,9 +64,11 @@ def _identity_problems(raw: RawRecord, values: dict[str, Any]) -> list[Problem]:
                 raw.file,
                 line,
                 key,
-                f"编号「{values[key]}」是网站保留的名字（index、stream-…、form-…、township-…、industry-…），请换一个。",
+                f"编号「{values[key]}」是网站保留的名字（index、page-数字、stream-…、form-…、township-…、industry-…），请换一个。",
             )
         ]
+    if raw.kind.name in ("collective", "person") and RESERVED_EXEMPLAR_IDS.match(values[key]):
+        return [Problem(raw.file, line, key, f"编号「{values[key]}」是网站保留的名字（page-数字，列表的分页），请换一个。")]
     return []
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from .. import vocab
 from ..schema import Choice, Field, Ref, Text
-from .common import EXEMPLAR_FIELDS, Kind, Source, id_field
+from .common import EXEMPLAR_FIELDS, Kind, Source, former_ids_field, id_field
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class Collective:
     achievements: list[str]
     featured: bool
     state: str
+    former_ids: list[str]
     src: Source = field(compare=False)
     year: int = 0
 
@@ -40,6 +41,7 @@ FIELDS = [
     ),
     Field("honour", "荣誉", "获得的荣誉。", Choice(vocab.COLLECTIVE_HONOURS)),
     *EXEMPLAR_FIELDS,
+    former_ids_field("xinneng-zongzhuang-ban"),
 ]
 
 KIND = Kind("collective", "先进集体", "collectives", True, FIELDS, Collective)

@@ -47,6 +47,17 @@ class Kind:
     build: Callable[..., Any]
 
 
+def former_ids_field(example: str) -> Field:
+    return Field(
+        "former_ids",
+        "曾用编号",
+        f"改过编号（文件名）时，把原来的编号写在这里，每个一行，如 {example}：已经印出去的旧网址和二维码会自动转到新页面。",
+        ListOf(Identifier(example)),
+        required=False,
+        default=list,
+    )
+
+
 def id_field(example: str) -> Field:
     return Field(
         "id",

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .. import vocab
 from ..schema import Choice, Date, Field, Integer, ListOf, Markdown, Number, Object, Ref, Text
-from .common import STATE_FIELD, Kind, Source, id_field
+from .common import STATE_FIELD, Kind, Source, former_ids_field, id_field
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class Competition:
     description: str
     results: list[Result]
     state: str
+    former_ids: list[str]
     src: Source = field(compare=False)
     year: int = 0
 
@@ -111,6 +112,7 @@ FIELDS = [
         default=list,
     ),
     STATE_FIELD,
+    former_ids_field("xinneng-zhuangpei-2023"),
 ]
 
 KIND = Kind("competition", "竞赛", "competitions", True, FIELDS, Competition)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .. import vocab
 from ..schema import Choice, Date, Field, Ref, Text
-from .common import EXEMPLAR_FIELDS, Kind, Source, id_field
+from .common import EXEMPLAR_FIELDS, Kind, Source, former_ids_field, id_field
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class Person:
     featured: bool
     state: str
     consent: dt.date | None
+    former_ids: list[str]
     src: Source = field(compare=False)
     year: int = 0
 
@@ -51,6 +52,7 @@ FIELDS = [
         Date(),
         required=False,
     ),
+    former_ids_field("nong-jian-guo"),
 ]
 
 KIND = Kind("person", "先进个人", "people", True, FIELDS, Person)
