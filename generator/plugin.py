@@ -80,9 +80,10 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             # The live preview builds the current year only (or the years asked for): every page is
             # rebuilt on every change, and an archive of ten years would take minutes.
             scope = os.environ.get(ENV_PREVIEW, "current") if self.serving else None
-            self.site = generate(
-                self.paths, site_url=config.site_url or None, scope=scope, search_archive=self.config.search_archive
-            )
+            # MkDocs' preview replaces site_url with its own address: QR codes and the feed would point
+            # at this laptop. The preview leaves them out (they cost seconds at scale, too).
+            site_url = None if self.serving else config.site_url or None
+            self.site = generate(self.paths, site_url=site_url, scope=scope, search_archive=self.config.search_archive)
         except RecordsInvalid as error:
             if not (self.serving and self.site is not None):
                 raise PluginError(error.report()) from None

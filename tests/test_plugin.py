@@ -120,3 +120,20 @@ def test_html_pages_skip_the_markdown_parser_and_publish_the_same_site(project: 
     assert (tmp_path / "direct/search/search_index.json").read_bytes() == (
         tmp_path / "parsed/search/search_index.json"
     ).read_bytes()
+
+
+@pytest.mark.parametrize(("command", "has_qr"), [("build", True), ("serve", False)])
+def test_the_preview_makes_no_qr_codes_for_its_own_address(project: Path, command: str, has_qr: bool):
+    """`mkdocs serve` swaps site_url for its local address: a QR code would lead to the editor's laptop."""
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "theme", project / "theme")
+    edit(project, "mkdocs.yml", "site_dir: site\n", "site_dir: site\nsite_url: https://example.org/zhuanti/\n")
+    config = load_config(str(project / "mkdocs.yml"))
+    plugin = config.plugins["campaign"]
+    plugin.on_startup(command=command, dirty=False)
+    config = config.plugins.on_config(config)
+    plugin.on_pre_build(config=config)
+    plugin.on_post_build(config=config)
+    person = next(p for p in plugin.site.pages if p.src_uri == "2023/people/nong-ceshi.md")
+    assert ("https://example.org/zhuanti/2023/people/nong-ceshi/" in person.body) is has_qr
+    assert ('class="cp-qr"' in person.body) is has_qr
