@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.synthetic import make_project
 from tools.browser import browser, chromium_path, serve
+
+from .conftest import build
 
 pytestmark = pytest.mark.browser
 
@@ -57,4 +60,31 @@ def test_no_axe_violations_on_any_kind_of_page(sample_site: Path, width: int, mo
             assert result["passes"], f"axe did not run on {name}"
         page.close()
     print(f"axe-core checked {len(PAGES)} page kinds at {width}px, {mode}: {', '.join(PAGES)}")
+    assert violations == {}
+
+
+@pytest.fixture(scope="module")
+def long_lists(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site whose lists run over several pages: the bundled campaign copied five times, two years."""
+    root = tmp_path_factory.mktemp("long-lists") / "project"
+    make_project(root, 800, years=2)
+    result = build(root, root.parent / "site")
+    assert result.returncode == 0, result.stderr
+    return root.parent / "site"
+
+
+def test_paginated_lists_have_no_axe_violations_and_fit_a_phone(long_lists: Path):
+    pages = {"先进个人列表第 2 页": "people/page-2/", "竞赛列表第 2 页": "competitions/page-2/"}
+    violations = {}
+    with serve(long_lists) as url, browser() as chromium:
+        page = chromium.new_page(viewport={"width": 375, "height": 800})
+        for name, path in pages.items():
+            page.goto(url + path)
+            assert page.locator(".cp-pagination [aria-current=page]").inner_text() == "第 2 页"
+            assert page.evaluate("document.documentElement.scrollWidth") <= 375  # no sideways scrolling
+            page.add_script_tag(content=AXE)
+            result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
+            violations.update({name: [v["id"] for v in result["violations"]]} if result["violations"] else {})
+        page.close()
+    print(f"axe-core checked paginated lists at 375px: {', '.join(pages)}")
     assert violations == {}
