@@ -9,13 +9,12 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from multiprocessing import get_context
 from pathlib import Path
 
 from PIL import Image, ImageOps
+
+from .workers import process_pool, worker_count
 
 WIDTHS = (480, 960)
 # Bump when the output changes, so that cached renditions are made again.
@@ -93,16 +92,27 @@ def process(path: Path, widths: tuple[int, ...] = WIDTHS) -> list[WebImage]:
     return out
 
 
-def _cache_folder(path: Path, cache_dir: Path, widths: tuple[int, ...]) -> Path:
+def _cache_folder(path: Path, cache_dir: Path, widths: tuple[int, ...], known: dict[Path, Path] | None) -> Path:
+    # Photos can be megabytes each: a build hashes each once, and `known` remembers the result.
+    if known is not None and path in known:
+        return known[path]
     key = hashlib.sha256(path.read_bytes() + json.dumps([PIPELINE_VERSION, widths]).encode()).hexdigest()
-    return cache_dir / key[:2] / key
+    folder = cache_dir / key[:2] / key
+    if known is not None:
+        known[path] = folder
+    return folder
 
 
-def renditions(path: Path, cache_dir: Path | None = None, widths: tuple[int, ...] = WIDTHS) -> tuple[list[WebImage], bool]:
-    """The photo's renditions, from the cache when its bytes were processed before; and whether they were."""
+def renditions(
+    path: Path, cache_dir: Path | None = None, widths: tuple[int, ...] = WIDTHS, known: dict[Path, Path] | None = None
+) -> tuple[list[WebImage], bool]:
+    """The photo's renditions, from the cache when its bytes were processed before; and whether they were.
+
+    `known` holds the cache folders of photos hashed earlier in the same build.
+    """
     if cache_dir is None:
         return process(path, widths), False
-    folder = _cache_folder(path, cache_dir, widths)
+    folder = _cache_folder(path, cache_dir, widths, known)
     index = folder / "index.json"
     if index.is_file():
         sizes = json.loads(index.read_text(encoding="utf-8"))
@@ -121,16 +131,19 @@ def renditions(path: Path, cache_dir: Path | None = None, widths: tuple[int, ...
 PARALLEL_FROM = 8
 
 
-def prepare(paths: list[Path], cache_dir: Path | None, widths: tuple[int, ...] = WIDTHS) -> int:
+def prepare(
+    paths: list[Path], cache_dir: Path | None, widths: tuple[int, ...] = WIDTHS, known: dict[Path, Path] | None = None
+) -> int:
     """Process the photos the cache lacks, on every core; return how many. The pages then take
-    their renditions from the cache."""
+    their renditions from the cache (pass them the same `known`, and no photo is hashed twice)."""
     if cache_dir is None:
         return 0
-    missing = sorted({path for path in paths if not (_cache_folder(path, cache_dir, widths) / "index.json").is_file()})
-    workers = min(os.cpu_count() or 1, 8)
+    known = {} if known is None else known
+    missing = sorted({path for path in paths if not (_cache_folder(path, cache_dir, widths, known) / "index.json").is_file()})
+    workers = worker_count(8)
     if len(missing) < PARALLEL_FROM or workers < 2:
         return 0  # made one by one as the pages ask for them
-    # Spawned, not forked: the live preview runs threads, and forking a threaded process is unsafe.
-    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-        list(pool.map(renditions, missing, [cache_dir] * len(missing), [widths] * len(missing), chunksize=8))
+    with process_pool(workers) as pool:
+        folders = [{path: known[path]} for path in missing]
+        list(pool.map(renditions, missing, [cache_dir] * len(missing), [widths] * len(missing), folders, chunksize=8))
     return len(missing)

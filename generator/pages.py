@@ -139,6 +139,7 @@ class SiteBuilder:
         self.cache_dir = cache_dir
         self.photos_processed = 0  # photos that were not in the cache
         self.per_page = PER_PAGE
+        self.photo_folders: dict[Path, Path] = {}  # cache folders of photos hashed in this build
         self._photos: dict[tuple[int, str, str], _Photo] = {}
 
     # -- shared pieces -------------------------------------------------------------------
@@ -166,7 +167,7 @@ class SiteBuilder:
         if key not in self._photos:
             # Named after the record, not the photo file: ids are URL-safe, file names may hold spaces.
             stem = record.id
-            images, cached = renditions(record.src.path.parent / record.photo, self.cache_dir)
+            images, cached = renditions(record.src.path.parent / record.photo, self.cache_dir, known=self.photo_folders)
             self.photos_processed += not cached
             jpeg, webp = [], []
             for image in images:
@@ -472,12 +473,12 @@ class SiteBuilder:
         for index, chunk in enumerate(chunks):
             for record in chunk:
                 starts.setdefault(record.honour, index)
+        anchors = {honour: f"honour-{n}" for n, honour in enumerate(honours, 1)}
         pages = []
         for index, (uri, chunk) in enumerate(zip(uris, chunks, strict=True)):
             sections: dict[str, list[dict[str, Any]]] = {}
             for record in chunk:
                 sections.setdefault(record.honour, []).append(self.card(record, kind, uri))
-            anchors = {honour: f"honour-{n}" for n, honour in enumerate(honours, 1)}
             params = {
                 "title": title,
                 "groups": [
@@ -667,6 +668,7 @@ def build_site(
             if record.photo and record.src.path is not None and SiteBuilder.consented(record)
         ],
         cache_dir,
+        known=builder.photo_folders,
     )
     pages = builder.build()
     if not search_archive:

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +17,7 @@ from .memo import Memo
 from .problems import Problem, RecordsInvalid
 from .schema import Where, check_fields
 from .urls import RESERVED_COMPETITION_IDS, RESERVED_EXEMPLAR_IDS
+from .workers import process_pool, worker_count
 from .yamlio import field_lines
 
 # Below this many files to check afresh, starting worker processes costs more than it saves.
@@ -157,16 +155,15 @@ def check_files(found: list[tuple[Kind, int | None, Path]], root: Path, public: 
         else:
             cached = _with_path(cached, path)
         results.append(cached)
-    workers = min(os.cpu_count() or 1, 4)
+    workers = worker_count(4)
     if len(todo) >= PARALLEL_FROM and workers > 1:
-        # Spawned, not forked: the live preview runs threads, and forking a threaded process is unsafe.
         chunk = -(-len(todo) // (workers * 4))
         batches = [
             [(found[i][0].name, found[i][1], found[i][2]) for i, _, _ in todo[start : start + chunk]]
             for start in range(0, len(todo), chunk)
         ]
         done = []
-        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+        with process_pool(workers) as pool:
             for checked, photos in pool.map(_check_batch, batches, [root] * len(batches), [public] * len(batches)):
                 done.extend(checked)
                 for path, readable in photos:
