@@ -46,6 +46,9 @@ FACETS = {
 }
 # Long lists are split into pages of this many items: a page of a thousand cards is megabytes on a phone.
 PER_PAGE = 50
+# A record's own page outranks the news and lists that mention it: searching a competition, an honour or a
+# name, a reader wants the record. Material's search multiplies a page's score by its `search.boost`.
+RECORD_BOOST = 2
 PLACEHOLDERS = {"collectives": "assets/images/cp-placeholder-group.svg", "people": "assets/images/cp-placeholder-person.svg"}
 
 
@@ -454,7 +457,13 @@ class SiteBuilder:
             },
         }
         return self._page(
-            page, competition.title, "cp/competition.html", params, description=competition.summary, source=competition.src.path
+            page,
+            competition.title,
+            "cp/competition.html",
+            params,
+            description=competition.summary,
+            source=competition.src.path,
+            search={"boost": RECORD_BOOST},
         )
 
     def exemplars(self, year: Year, kind: str) -> list[Page]:
@@ -535,7 +544,16 @@ class SiteBuilder:
         if not params["photo"]["placeholder"]:
             # The largest JPEG, for sharing: WeChat and most apps read og:image, and read JPEG.
             image = {"image": self._photos[(number, kind, record.id)].jpeg[-1][0]}
-        return self._page(page, title, "cp/exemplar.html", params, description=description, source=record.src.path, **image)
+        return self._page(
+            page,
+            title,
+            "cp/exemplar.html",
+            params,
+            description=description,
+            source=record.src.path,
+            search={"boost": RECORD_BOOST},
+            **image,
+        )
 
     def innovations(self, year: Year) -> Page:
         number = year.campaign.year
