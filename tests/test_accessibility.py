@@ -43,15 +43,27 @@ PAGES = {
 }
 
 
-@pytest.mark.parametrize(("width", "mode"), [(375, "默认"), (1280, "默认"), (375, "高对比度")])
+MODES = {  # the reader's settings in each mode: the system's colour scheme, and reader.js's switches
+    "浅色": ("light", ""),
+    "深色": ("dark", ""),
+    "高对比度": ("light", "localStorage.setItem('cp-contrast', '1'); localStorage.setItem('cp-large', '1')"),
+    "深色下高对比度": ("dark", "localStorage.setItem('cp-contrast', '1')"),
+}
+
+
+@pytest.mark.parametrize(
+    ("width", "mode"), [(375, "浅色"), (1280, "浅色"), (375, "深色"), (1280, "深色"), (375, "高对比度"), (375, "深色下高对比度")]
+)
 def test_no_axe_violations_on_any_kind_of_page(sample_site: Path, width: int, mode: str):
+    scheme, settings = MODES[mode]
     violations = {}
     with serve(sample_site) as url, browser() as chromium:
-        page = chromium.new_page(viewport={"width": width, "height": 900})
-        if mode == "高对比度":
-            page.add_init_script("localStorage.setItem('cp-contrast', '1'); localStorage.setItem('cp-large', '1')")
+        page = chromium.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
+        page.add_init_script(settings)
         for name, path in PAGES.items():
             page.goto(url + path)
+            # Material follows the system's scheme: slate is its dark palette.
+            assert page.get_attribute("body", "data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
             page.add_script_tag(content=AXE)
             result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
             found = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]

@@ -119,3 +119,17 @@ def test_larger_text_and_high_contrast_persist_across_pages(chromium, base):
     page.goto(base)
     assert "cp-large" not in page.evaluate("document.documentElement.className")
     page.close()
+
+
+def test_dark_palette_follows_the_phone_and_the_switch_is_remembered(chromium, base):
+    page = chromium.new_page(viewport={"width": 375, "height": 740}, color_scheme="dark")
+    page.goto(base)
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    heading = page.evaluate("getComputedStyle(document.querySelector('.md-typeset h2')).color")
+    assert background != "rgb(255, 255, 255)" and heading != "rgba(0, 0, 0, 0.87)"  # dark page, light text
+    page.click("label[title=切换到浅色模式]")
+    assert page.get_attribute("body", "data-md-color-scheme") == "default"
+    page.goto(base + "2023/people/nong-jianguo/")
+    assert page.get_attribute("body", "data-md-color-scheme") == "default"  # the reader's choice holds on the next page
+    page.close()
