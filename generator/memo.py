@@ -59,11 +59,15 @@ class Memo:
 
     def __init__(self, path: Path | None, salt: bytes) -> None:
         self.path = path
+        self.folder = path.parent if path else None
         self.salt = salt
         self.base: dict[str, Any] = self._load(path) if path else {}
         self.delta: dict[str, Any] = self._load(self._delta_path) if path else {}
         self.used: set[str] = set()
         self.new: dict[str, Any] = {}
+        # For a memo kept between checks (the live preview's rebuilds), a file's key by its path, size
+        # and time: unchanged files are then not read again. Never saved: a time can repeat elsewhere.
+        self.seen: dict[tuple[str, int, int, str], str] | None = None
 
     @property
     def _delta_path(self) -> Path:
@@ -107,7 +111,10 @@ class Memo:
         self.new[key] = value
 
     def save(self) -> None:
-        """Write what is new: into the small file, or, once that is large, into a fresh base."""
+        """Write what is new: into the small file, or, once that is large, into a fresh base.
+
+        The memo stays usable: the live preview keeps one for all its rebuilds.
+        """
         if self.path is None or not self.new:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -115,12 +122,16 @@ class Memo:
             if not old.name.startswith(self.path.stem):
                 old.unlink(missing_ok=True)  # made by other code: never read again
         delta = {**self.delta, **self.new}
+        self.new = {}
         if len(delta) * 10 < len(self.base):
             self._write(self._delta_path, delta)
+            self.delta = delta
             return
         merged = {**self.base, **delta}
-        self._write(self.path, {key: merged[key] for key in self.used if key in merged})
+        self.base = {key: merged[key] for key in self.used if key in merged}
+        self._write(self.path, self.base)
         self._delta_path.unlink(missing_ok=True)
+        self.delta = {}
 
     @staticmethod
     def _write(path: Path, entries: dict[str, Any]) -> None:

@@ -46,6 +46,8 @@ FACETS = {
 }
 # Long lists are split into pages of this many items: a page of a thousand cards is megabytes on a phone.
 PER_PAGE = 50
+# libyaml's emitter writes the same front matter as PyYAML's, in a third of the time.
+_DUMPER: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 # A record's own page outranks the news and lists that mention it: searching a competition, an honour or a
 # name, a reader wants the record. Material's search multiplies a page's score by its `search.boost`.
 RECORD_BOOST = 2
@@ -64,7 +66,7 @@ class Page:
     markdown_body: bool = False  # the body holds Markdown (the plan's text), not only rendered HTML
 
     def markdown(self) -> str:
-        front = yaml.safe_dump({"title": self.title, **self.meta}, allow_unicode=True, sort_keys=False)
+        front = yaml.dump({"title": self.title, **self.meta}, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)
         return f"---\n{front}---\n\n{self.body}"
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from .asof import ENV_AS_OF, resolve_as_of
 from .dataset import Dataset
 from .kinds.common import READY
+from .memo import Memo
 from .office import office_files
 from .pages import Site, build_site
 from .problems import Problem, RecordsInvalid
@@ -35,9 +36,12 @@ class Paths:
         return cls(root, root / "site_data", root / "content", root / "theme", root / ".cache")
 
 
-def check(paths: Paths) -> Dataset:
-    """Validate every record; raise `RecordsInvalid` listing all problems."""
-    return load_dataset(paths.data_dir, paths.content_dir, paths.root, paths.cache_dir)
+def check(paths: Paths, memo: Memo | None = None) -> Dataset:
+    """Validate every record; raise `RecordsInvalid` listing all problems.
+
+    `memo`: the results of checks before, kept by a caller that checks again and again (the preview).
+    """
+    return load_dataset(paths.data_dir, paths.content_dir, paths.root, paths.cache_dir, memo)
 
 
 def _as_of(dataset: Dataset, as_of: str | None, environ: Mapping[str, str]) -> date:
@@ -85,6 +89,7 @@ def generate(
     site_url: str | None = None,
     scope: str | None = None,
     search_archive: bool = True,
+    memo: Memo | None = None,
 ) -> Site:
     """Check the records and produce the site's pages; `as_of` as given on the command line.
 
@@ -92,12 +97,11 @@ def generate(
     then rebuilds in seconds. Every record is still checked.
     """
     environ = os.environ if environ is None else environ
-    dataset = check(paths)
+    dataset = check(paths, memo)
     day = _as_of(dataset, as_of, environ)
     years = preview_years(dataset, scope)
-    public = published(dataset, day)
-    if years is not None:
-        public = replace(public, years={number: public.years[number] for number in sorted(years) if number in public.years})
+    scoped = dataset if years is None else replace(dataset, years={n: dataset.years[n] for n in sorted(years)})
+    public = published(scoped, day)
     site = build_site(public, paths.theme_dir, day, paths.content_dir, paths.cache_dir, site_url, search_archive)
     # Draft and withdrawn news (and, in a scoped preview, other years' news) are real files under
     # content/: take them out of the build too.

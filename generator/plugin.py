@@ -21,6 +21,7 @@ from .asof import epoch_of
 from .memo import Memo
 from .pages import Site
 from .pipeline import ENV_PREVIEW, Paths, generate
+from .preview import RenderedPages, surroundings
 from .problems import RecordsInvalid
 from .render import news_html
 from .segmentation import CachedSegmenter
@@ -28,6 +29,7 @@ from .segmentation import CachedSegmenter
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
@@ -58,6 +60,9 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
     _bodies: dict[str, str] = {}  # noqa: RUF012 - replaced, never mutated, by on_files
     serving = False
     _saved_epoch: str | None = None
+    _rendered: RenderedPages | None = None  # the live preview's pages, kept between its rebuilds
+    _checked: Memo | None = None  # the live preview's check results, kept between its rebuilds
+    _words: set[str] = set()  # noqa: RUF012 - replaced, never mutated: words jieba has been given
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if config.theme["language"] == "zh" and _searches(config):
@@ -73,6 +78,8 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self._rendered = RenderedPages() if self.serving else None
+        self._checked = None
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # Runs before MkDocs cleans site/: invalid records leave the old site as it was.
@@ -83,7 +90,12 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             # MkDocs' preview replaces site_url with its own address: QR codes and the feed would point
             # at this laptop. The preview leaves them out (they cost seconds at scale, too).
             site_url = None if self.serving else config.site_url or None
-            self.site = generate(self.paths, site_url=site_url, scope=scope, search_archive=self.config.search_archive)
+            if self.serving and (self._checked is None or self._checked.folder != self.paths.cache_dir):
+                self._checked = Memo.in_folder(self.paths.cache_dir, "check")
+                self._checked.seen = {}
+            self.site = generate(
+                self.paths, site_url=site_url, scope=scope, search_archive=self.config.search_archive, memo=self._checked
+            )
         except RecordsInvalid as error:
             if not (self.serving and self.site is not None):
                 raise PluginError(error.report()) from None
@@ -96,8 +108,10 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         if self.config.search_terms:
             import jieba
 
-            for term in self.site.search_terms:
+            # jieba keeps its words for the life of the process: the preview's rebuilds add only new ones.
+            for term in set(self.site.search_terms) - self._words:
                 jieba.add_word(term, freq=100_000)
+            self._words = self._words | set(self.site.search_terms)
         self._remember_segmentation(config)
         # MkDocs dates pages and the sitemap by SOURCE_DATE_EPOCH, read from the environment: set it to
         # as_of for this build only, so that builds with the same as_of are byte-identical.
@@ -168,6 +182,34 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         for asset in self.site.assets:
             files.append(File.generated(config, asset.dest_uri, content=asset.data))
         return files
+
+    @event_priority(-100)  # after the blog plugin has added its pages to the navigation
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        if self._rendered is None or self.site is None:
+            return nav
+        # In the live preview, a record page whose source and surroundings did not change since the
+        # last rebuild is handed to MkDocs as the HTML it became then (see `preview`). Pages in the
+        # navigation are few and always made afresh.
+        dirs = [config.theme.custom_dir] if config.theme.custom_dir else []
+        around = surroundings(config.extra, str(nav), config.config_file_path, dirs)
+        self._rendered.begin({page.src_uri for page in self.site.pages})
+        in_nav = {item.file.src_uri for item in nav.pages}
+        for page in self.site.pages:
+            file = files.get_file_from_path(page.src_uri)
+            if file is None or page.src_uri in in_nav:
+                continue
+            html = self._rendered.reuse(page.src_uri, RenderedPages.key(around, file.content_bytes))
+            if html is not None:
+                files.remove(file)
+                files.append(File.generated(config, file.dest_uri, content=html))
+        log.debug(f"Preview: {self._rendered.reused} unchanged record pages kept as they were")
+        return nav
+
+    @event_priority(-100)  # the page as written, after every other plugin
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if self._rendered is not None:
+            self._rendered.made(page.file.src_uri, output)
+        return output
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Material prints titles and descriptions into <title> and <meta> unescaped (MkDocs' Jinja does

@@ -81,19 +81,32 @@ def published(dataset: Dataset, as_of: dt.date) -> Dataset:
 
 
 def _relink(year: Year) -> Year:
-    """Drop references to what is no longer in the year."""
+    """Drop references to what is no longer in the year (a record is copied only when it changes)."""
+
+    def in_people(c: Any) -> bool:
+        return all(r.person is None or r.person in year.people for r in c.results)
+
     competitions = {
-        key: replace(
-            c,
-            results=[r if r.person is None or r.person in year.people else replace(r, person=None) for r in c.results],
+        key: c
+        if in_people(c)
+        else replace(
+            c, results=[r if r.person is None or r.person in year.people else replace(r, person=None) for r in c.results]
         )
         for key, c in year.competitions.items()
     }
-    collectives = {
-        k: replace(r, competitions=[c for c in r.competitions if c in competitions]) for k, r in year.collectives.items()
-    }
-    people = {k: replace(r, competitions=[c for c in r.competitions if c in competitions]) for k, r in year.people.items()}
+
+    def linked(table: dict[str, Any]) -> dict[str, Any]:
+        return {
+            k: r
+            if all(c in competitions for c in r.competitions)
+            else replace(r, competitions=[c for c in r.competitions if c in competitions])
+            for k, r in table.items()
+        }
+
     innovations = {
-        k: replace(i, competition=i.competition if i.competition in competitions else None) for k, i in year.innovations.items()
+        k: i if i.competition is None or i.competition in competitions else replace(i, competition=None)
+        for k, i in year.innovations.items()
     }
-    return replace(year, competitions=competitions, collectives=collectives, people=people, innovations=innovations)
+    return replace(
+        year, competitions=competitions, collectives=linked(year.collectives), people=linked(year.people), innovations=innovations
+    )

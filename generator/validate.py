@@ -17,7 +17,7 @@ from .memo import Memo
 from .problems import Problem, RecordsInvalid
 from .schema import Where, check_fields
 from .urls import RESERVED_COMPETITION_IDS, RESERVED_EXEMPLAR_IDS
-from .workers import process_pool, worker_count
+from .workers import collector_paused, process_pool, worker_count
 from .yamlio import field_lines
 
 # Below this many files to check afresh, starting worker processes costs more than it saves.
@@ -129,7 +129,8 @@ def _check_batch(
     batch: list[tuple[str, int | None, Path]], root: Path, public: set[str]
 ) -> tuple[list[Checked], list[tuple[Path, bool]]]:
     """Check files in a worker process; decode their photos there too, which is the slow part of the rules."""
-    checked = [check_file(KINDS[kind], year, path, root, public) for kind, year, path in batch]
+    with collector_paused():
+        checked = [check_file(KINDS[kind], year, path, root, public) for kind, year, path in batch]
     photos = [
         path.parent / result.record.photo
         for result, (_, _, path) in zip(checked, batch, strict=True)
@@ -144,15 +145,25 @@ def check_files(found: list[tuple[Kind, int | None, Path]], root: Path, public: 
     todo: list[tuple[int, str, bytes]] = []
     public_key = "\n".join(sorted(public))
     for kind, year, path in found:
-        data = read_bytes(path)
-        if data is None:  # too big to be a record: say so, do not cache
-            results.append(check_file(kind, year, path, root, public))
-            continue
-        key = memo.key(kind.name, str(year), str(path), str(root), public_key, data)
-        cached = memo.get(key)
+        seen = None
+        cached = None
+        if memo.seen is not None:  # a memo kept between checks knows unchanged files by their time
+            stat = path.stat()
+            seen = (str(path), stat.st_size, stat.st_mtime_ns, public_key)
+            key = memo.seen.get(seen)
+            cached = memo.get(key) if key is not None else None
         if cached is None:
-            todo.append((len(results), key, data))
-        else:
+            data = read_bytes(path)
+            if data is None:  # too big to be a record: say so, do not cache
+                results.append(check_file(kind, year, path, root, public))
+                continue
+            key = memo.key(kind.name, str(year), str(path), str(root), public_key, data)
+            if seen is not None and memo.seen is not None:
+                memo.seen[seen] = key
+            cached = memo.get(key)
+            if cached is None:
+                todo.append((len(results), key, data))
+        if cached is not None:
             cached = _with_path(cached, path)
         results.append(cached)
     workers = worker_count(4)
@@ -293,14 +304,21 @@ def _put(table: dict[str, Any], record: Any, raw: Checked) -> list[Problem]:
     return []
 
 
-def load_dataset(data_dir: Path, content_dir: Path, root: Path, cache_dir: Path | None = None) -> Dataset:
+def load_dataset(
+    data_dir: Path, content_dir: Path, root: Path, cache_dir: Path | None = None, memo: Memo | None = None
+) -> Dataset:
     """Read, check and assemble every record; raise `RecordsInvalid` with all problems at once.
 
     For example `load_dataset(Path("site_data"), Path("content"), Path("."))` for this repository.
-    With `cache_dir`, files whose bytes were checked before are answered from the cache there.
+    With `cache_dir`, files whose bytes were checked before are answered from the cache there; a
+    caller that checks again and again (the live preview) passes the same `memo` each time instead.
     """
+    with collector_paused():
+        return _load_dataset(data_dir, content_dir, root, memo or Memo.in_folder(cache_dir, "check"))
+
+
+def _load_dataset(data_dir: Path, content_dir: Path, root: Path, memo: Memo) -> Dataset:
     found, problems = discover(data_dir, content_dir, root)
-    memo = Memo.in_folder(cache_dir, "check")
     campaigns: list[RawRecord] = []
     for kind, year, path in found:
         if kind.name == "campaign":

@@ -1,0 +1,108 @@
+"""The live preview re-renders only what a change touched, and shows the same site as a fresh build."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from generator.plugin import CampaignPlugin
+from generator.preview import RenderedPages, surroundings
+
+from .conftest import REPO, edit
+
+SERVE_URL = "http://127.0.0.1:8000/"
+
+
+def test_a_page_is_reused_only_under_the_key_it_was_made_with():
+    pages = RenderedPages()
+    pages.begin({"a.md", "b.md"})
+    assert pages.reuse("a.md", b"k1") is None  # never made: made now
+    pages.made("a.md", "<html>A</html>")
+    pages.made("b.md", "<html>B</html>")  # not expected in this build: not kept
+    pages.begin({"a.md", "b.md"})
+    assert pages.reuse("a.md", b"k1") == "<html>A</html>" and pages.reused == 1
+    assert pages.reuse("b.md", b"k1") is None
+    assert pages.reuse("a.md", b"k2") is None  # its source or surroundings changed
+    pages.begin({"b.md"})
+    assert pages.reuse("a.md", b"k1") is None  # a deleted record's page is forgotten
+
+
+def test_surroundings_change_with_the_settings_the_navigation_and_the_theme(tmp_path: Path):
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    style = theme / "campaign.css"
+    style.write_text("a {}", encoding="utf-8")
+    first = surroundings({"cp": {"errors": []}}, "nav", None, [str(theme)])
+    assert surroundings({"cp": {"errors": []}}, "nav", None, [str(theme)]) == first
+    assert surroundings({"cp": {"errors": ["x.yml:3: …"]}}, "nav", None, [str(theme)]) != first
+    assert surroundings({"cp": {"errors": []}}, "nav 2", None, [str(theme)]) != first
+    style.write_text("a { color: red }", encoding="utf-8")
+    assert surroundings({"cp": {"errors": []}}, "nav", None, [str(theme)]) != first
+
+
+def _serve_build(project: Path, site: Path) -> CampaignPlugin:
+    """One rebuild as `mkdocs serve` makes it: a fresh config, the plugin kept from the last one."""
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), site_url=SERVE_URL)
+    build(config, serve_url=SERVE_URL)
+    plugin = config.plugins["campaign"]
+    assert isinstance(plugin, CampaignPlugin)
+    return plugin
+
+
+def _start(project: Path, command: str = "serve") -> None:
+    config = load_config(str(project / "mkdocs.yml"))
+    config.plugins.on_startup(command=command, dirty=False)
+
+
+@pytest.fixture(autouse=True)
+def _back_to_builds(project: Path):
+    # MkDocs keeps one instance of the plugin per process: leave it building, as other tests expect.
+    yield
+    if (project / "mkdocs.yml").exists():
+        _start(project, "build")
+
+
+def _html(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
+
+
+@pytest.fixture
+def previewed(project: Path, tmp_path: Path) -> Path:
+    """The fixture project with the repository's site settings, built once by a new preview."""
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "theme", project / "theme")
+    _start(project)
+    _serve_build(project, tmp_path / "first")
+    return project
+
+
+def test_a_rebuild_reuses_unchanged_pages_and_shows_the_same_site_as_a_fresh_build(previewed: Path, tmp_path: Path):
+    project = previewed
+    edit(project, "site_data/2023/people/nong-ceshi.yml", "装配技能竞赛第一名。", "装配技能竞赛第一名，带出徒弟 6 名。")
+    plugin = _serve_build(project, tmp_path / "rebuilt")
+    assert plugin._rendered is not None and plugin._rendered.reused > 0
+    rebuilt = _html(tmp_path / "rebuilt")
+    assert "带出徒弟 6 名" in rebuilt["2023/people/nong-ceshi/index.html"]
+
+    _start(project)  # a new preview: nothing kept
+    _serve_build(project, tmp_path / "fresh")
+    fresh = _html(tmp_path / "fresh")
+    assert rebuilt.keys() == fresh.keys()
+    assert [page for page in fresh if rebuilt[page] != fresh[page]] == []
+
+
+def test_a_problem_banner_reaches_every_page_and_leaves_with_the_fix(previewed: Path, tmp_path: Path):
+    project = previewed
+    edit(project, "site_data/2023/people/huang-ceshi.yml", "honour: 技术能手", "honour: 技术能人")
+    _serve_build(project, tmp_path / "bad")
+    pages = _html(tmp_path / "bad")
+    assert all("cp-preview-errors" in html for html in pages.values() if re.search(r"<h1", html))
+    assert "技术能人" in pages["2023/people/nong-ceshi/index.html"]
+    edit(project, "site_data/2023/people/huang-ceshi.yml", "honour: 技术能人", "honour: 技术能手")
+    _serve_build(project, tmp_path / "fixed")
+    assert not any("cp-preview-errors" in html for html in _html(tmp_path / "fixed").values())
