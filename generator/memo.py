@@ -31,8 +31,17 @@ def code_salt() -> bytes:
 TEXT_SUFFIXES = (".yml", ".yaml", ".md")
 
 
-def fingerprint(*folders: Path) -> bytes:
-    """A digest of everything under the folders: a different digest whenever any input changed."""
+def content_digest(data: bytes) -> bytes:
+    """What a file's bytes count as, in fingerprints and in the keys of each file's check."""
+    return hashlib.blake2b(data, digest_size=20).digest()
+
+
+def fingerprint(*folders: Path, digests: dict[str, bytes] | None = None) -> bytes:
+    """A digest of everything under the folders: a different digest whenever any input changed.
+
+    Each text file's `content_digest` is put in `digests` by path, so that a check that follows need
+    not read and hash the files a second time.
+    """
     digest = hashlib.blake2b(digest_size=20)
     for folder in folders:
         for top, dirs, files in os.walk(folder):
@@ -42,8 +51,10 @@ def fingerprint(*folders: Path) -> bytes:
                 digest.update(path.encode("utf-8", "surrogateescape") + b"\0")
                 if name.lower().endswith(TEXT_SUFFIXES):
                     with open(path, "rb") as stream:
-                        data = stream.read()
-                    digest.update(len(data).to_bytes(8, "little") + data)
+                        content = content_digest(stream.read())
+                    digest.update(content)
+                    if digests is not None:
+                        digests[path] = content
                 else:
                     stat = os.stat(path)
                     digest.update(f"{stat.st_size}:{stat.st_mtime_ns}\0".encode())
@@ -55,16 +66,19 @@ class Memo:
 
     A run that changes a few entries writes only those (the base can be tens of megabytes); the
     base is rewritten, without entries no run asked for since, once the new ones grow large.
+    Each value is kept pickled on its own: a worker process that made it pickles it once, for the
+    memo and for the way back alike (`put_pickled`), and reading the file unpickles nothing else.
     """
 
     def __init__(self, path: Path | None, salt: bytes) -> None:
         self.path = path
         self.folder = path.parent if path else None
         self.salt = salt
-        self.base: dict[str, Any] = self._load(path) if path else {}
-        self.delta: dict[str, Any] = self._load(self._delta_path) if path else {}
+        self.base: dict[str, bytes] = self._load(path) if path else {}
+        self.delta: dict[str, bytes] = self._load(self._delta_path) if path else {}
         self.used: set[str] = set()
-        self.new: dict[str, Any] = {}
+        self.new: dict[str, bytes] = {}
+        self._values: dict[str, Any] = {}  # unpickled already
         # For a memo kept between checks (the live preview's rebuilds), a file's key by its path, size
         # and time: unchanged files are then not read again. Never saved: a time can repeat elsewhere.
         self.seen: dict[tuple[str, int, int, str], str] | None = None
@@ -75,7 +89,7 @@ class Memo:
         return self.path.with_suffix(".new.pickle")
 
     @staticmethod
-    def _load(path: Path) -> dict[str, Any]:
+    def _load(path: Path) -> dict[str, bytes]:
         try:
             with path.open("rb") as stream:
                 entries = pickle.load(stream)
@@ -97,18 +111,27 @@ class Memo:
         return digest.hexdigest()
 
     def get(self, key: str) -> Any | None:
-        value = self.new.get(key)
+        value = self._values.get(key)
         if value is None:
-            value = self.delta.get(key)
-        if value is None:
-            value = self.base.get(key)
-        if value is not None:
-            self.used.add(key)
+            blob = self.new.get(key) or self.delta.get(key) or self.base.get(key)
+            if blob is None:
+                return None
+            try:
+                value = pickle.loads(blob)
+            except Exception:  # damaged or foreign: made again
+                return None
+            self._values[key] = value
+        self.used.add(key)
         return value
 
     def put(self, key: str, value: Any) -> None:
+        self.put_pickled(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), value)
+
+    def put_pickled(self, key: str, blob: bytes, value: Any) -> None:
+        """Keep a value pickled elsewhere already (`blob`), with the value it unpickles to."""
         self.used.add(key)
-        self.new[key] = value
+        self.new[key] = blob
+        self._values[key] = value
 
     def save(self) -> None:
         """Write what is new: into the small file, or, once that is large, into a fresh base.
@@ -134,7 +157,7 @@ class Memo:
         self.delta = {}
 
     @staticmethod
-    def _write(path: Path, entries: dict[str, Any]) -> None:
+    def _write(path: Path, entries: dict[str, bytes]) -> None:
         temporary = path.with_suffix(f".tmp-{os.getpid()}")
         with temporary.open("wb") as stream:
             pickle.dump(entries, stream, protocol=pickle.HIGHEST_PROTOCOL)

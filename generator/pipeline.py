@@ -36,12 +36,13 @@ class Paths:
         return cls(root, root / "site_data", root / "content", root / "theme", root / ".cache")
 
 
-def check(paths: Paths, memo: Memo | None = None) -> Dataset:
+def check(paths: Paths, memo: Memo | None = None, digests: dict[str, bytes] | None = None) -> Dataset:
     """Validate every record; raise `RecordsInvalid` listing all problems.
 
-    `memo`: the results of checks before, kept by a caller that checks again and again (the preview).
+    `memo`: the results of checks before, kept by a caller that checks again and again (the preview);
+    `digests`: the files' digests from a `fingerprint` just taken.
     """
-    return load_dataset(paths.data_dir, paths.content_dir, paths.root, paths.cache_dir, memo)
+    return load_dataset(paths.data_dir, paths.content_dir, paths.root, paths.cache_dir, memo, digests)
 
 
 def _as_of(dataset: Dataset, as_of: str | None, environ: Mapping[str, str]) -> date:

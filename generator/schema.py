@@ -358,23 +358,25 @@ def check_fields(data: dict[str, Any], fields: Sequence[Field], where: Where, pr
             hint = f"是不是想写「{close[0]}」？" if close else ""
             where.add(line, f"{prefix}{key}", f"未知字段「{key}」。{hint}可用的字段：{'、'.join(known)}。")
             ok = False
+    # Read once: this runs for every record and every row of its tables.
+    lines: dict[str, int] = lined.key_lines if lined else {}
+    scalars: dict[str, str] = lined.scalars if lined else {}
+    line_of_record = lined.line if lined else 0
     values: dict[str, Any] = {}
     for f in fields:
-        if f.name not in data or data[f.name] is None:
+        name = f.name
+        value = data.get(name)
+        if value is None:
             if f.required:
-                if f.name in data:
-                    line = lined.line_of(f.name) if lined else 0
-                    where.add(line, f"{prefix}{f.name}", f"「{f.name}」（{f.label}）没有填写内容：{f.help}")
+                if name in data:
+                    where.add(lines.get(name, line_of_record), prefix + name, f"「{name}」（{f.label}）没有填写内容：{f.help}")
                 else:
-                    line = lined.line if lined else 0
-                    where.add(line, f"{prefix}{f.name}", f"缺少必填字段「{f.name}」（{f.label}）：{f.help}")
+                    where.add(line_of_record, prefix + name, f"缺少必填字段「{name}」（{f.label}）：{f.help}")
                 ok = False
-            values[f.name] = f.default() if callable(f.default) else f.default
+            values[name] = f.default() if callable(f.default) else f.default
             continue
-        line = lined.line_of(f.name) if lined else 0
-        source = lined.scalars.get(f.name) if lined else None
-        checked = f.type.check(data[f.name], where, line, f"{prefix}{f.name}", source)
+        checked = f.type.check(value, where, lines.get(name, line_of_record), prefix + name, scalars.get(name))
         if checked is None:
             ok = False
-        values[f.name] = checked
+        values[name] = checked
     return values if ok else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -13,7 +14,7 @@ from .images import readable_image
 from .kinds import KINDS, Kind
 from .kinds.common import Source
 from .load import RawRecord, discover, display_path, read, read_bytes, read_text
-from .memo import Memo
+from .memo import Memo, content_digest
 from .problems import Problem, RecordsInvalid
 from .schema import Where, check_fields
 from .urls import RESERVED_COMPETITION_IDS, RESERVED_EXEMPLAR_IDS
@@ -127,8 +128,11 @@ def check_file(kind: Kind, year: int | None, path: Path, root: Path, public: set
 
 def _check_batch(
     batch: list[tuple[str, int | None, Path]], root: Path, public: set[str]
-) -> tuple[list[Checked], list[tuple[Path, bool]]]:
-    """Check files in a worker process; decode their photos there too, which is the slow part of the rules."""
+) -> tuple[list[bytes], list[tuple[Path, bool]]]:
+    """Check files in a worker process; decode their photos there too, which is the slow part of the rules.
+
+    Each result comes back pickled on its own, as the memo keeps it: pickled once, not twice.
+    """
     with collector_paused():
         checked = [check_file(KINDS[kind], year, path, root, public) for kind, year, path in batch]
     photos = [
@@ -136,13 +140,23 @@ def _check_batch(
         for result, (_, _, path) in zip(checked, batch, strict=True)
         if result.record is not None and isinstance(getattr(result.record, "photo", None), str)
     ]
-    return checked, [(photo, photo.is_file() and readable_image(photo)) for photo in photos]
+    blobs = [pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL) for result in checked]
+    return blobs, [(photo, photo.is_file() and readable_image(photo)) for photo in photos]
 
 
-def check_files(found: list[tuple[Kind, int | None, Path]], root: Path, public: set[str], memo: Memo) -> list[Checked]:
-    """Every file's result: from the memo when its bytes were checked before, else checked now."""
+def check_files(
+    found: list[tuple[Kind, int | None, Path]],
+    root: Path,
+    public: set[str],
+    memo: Memo,
+    digests: dict[str, bytes] | None = None,
+) -> list[Checked]:
+    """Every file's result: from the memo when its bytes were checked before, else checked now.
+
+    `digests`: the files' `content_digest`s by path, where the caller has them already.
+    """
     results: list[Checked | None] = []
-    todo: list[tuple[int, str, bytes]] = []
+    todo: list[tuple[int, str, bytes | None]] = []
     public_key = "\n".join(sorted(public))
     for kind, year, path in found:
         seen = None
@@ -153,38 +167,49 @@ def check_files(found: list[tuple[Kind, int | None, Path]], root: Path, public: 
             key = memo.seen.get(seen)
             cached = memo.get(key) if key is not None else None
         if cached is None:
-            data = read_bytes(path)
-            if data is None:  # too big to be a record: say so, do not cache
-                results.append(check_file(kind, year, path, root, public))
-                continue
-            key = memo.key(kind.name, str(year), str(path), str(root), public_key, data)
+            data = None
+            digest = digests.get(str(path)) if digests is not None else None
+            if digest is None:
+                data = read_bytes(path)
+                if data is None:  # too big to be a record: say so, do not cache
+                    results.append(check_file(kind, year, path, root, public))
+                    continue
+                digest = content_digest(data)
+            key = memo.key(kind.name, str(year), str(path), str(root), public_key, digest)
             if seen is not None and memo.seen is not None:
                 memo.seen[seen] = key
             cached = memo.get(key)
             if cached is None:
-                todo.append((len(results), key, data))
+                todo.append((len(results), key, data))  # without its bytes, checking reads the file
         if cached is not None:
             cached = _with_path(cached, path)
         results.append(cached)
     workers = worker_count(4)
+    done: list[Checked] = []
     if len(todo) >= PARALLEL_FROM and workers > 1:
         chunk = -(-len(todo) // (workers * 4))
         batches = [
             [(found[i][0].name, found[i][1], found[i][2]) for i, _, _ in todo[start : start + chunk]]
             for start in range(0, len(todo), chunk)
         ]
-        done = []
         with process_pool(workers) as pool:
-            for checked, photos in pool.map(_check_batch, batches, [root] * len(batches), [public] * len(batches)):
-                done.extend(checked)
+            for blobs, photos in pool.map(_check_batch, batches, [root] * len(batches), [public] * len(batches)):
+                for blob in blobs:
+                    _, key, _ = todo[len(done)]
+                    result = pickle.loads(blob)
+                    memo.put_pickled(key, blob, result)
+                    done.append(result)
                 for path, readable in photos:
                     if path.is_file():
                         memo.put(_photo_key(path, memo), readable)
     else:
-        done = [check_file(found[i][0], found[i][1], found[i][2], root, public, data) for i, _, data in todo]
-    for (index, key, _), result in zip(todo, done, strict=True):
+        for index, key, data in todo:
+            kind, year, path = found[index]
+            result = check_file(kind, year, path, root, public, data)
+            memo.put(key, result)
+            done.append(result)
+    for (index, _, _), result in zip(todo, done, strict=True):
         results[index] = _with_path(result, found[index][2])
-        memo.put(key, results[index])
     return [r for r in results if r is not None]
 
 
@@ -305,19 +330,25 @@ def _put(table: dict[str, Any], record: Any, raw: Checked) -> list[Problem]:
 
 
 def load_dataset(
-    data_dir: Path, content_dir: Path, root: Path, cache_dir: Path | None = None, memo: Memo | None = None
+    data_dir: Path,
+    content_dir: Path,
+    root: Path,
+    cache_dir: Path | None = None,
+    memo: Memo | None = None,
+    digests: dict[str, bytes] | None = None,
 ) -> Dataset:
     """Read, check and assemble every record; raise `RecordsInvalid` with all problems at once.
 
     For example `load_dataset(Path("site_data"), Path("content"), Path("."))` for this repository.
     With `cache_dir`, files whose bytes were checked before are answered from the cache there; a
     caller that checks again and again (the live preview) passes the same `memo` each time instead.
+    `digests`: the files' digests by path, from a `fingerprint` taken just before.
     """
     with collector_paused():
-        return _load_dataset(data_dir, content_dir, root, memo or Memo.in_folder(cache_dir, "check"))
+        return _load_dataset(data_dir, content_dir, root, memo or Memo.in_folder(cache_dir, "check"), digests)
 
 
-def _load_dataset(data_dir: Path, content_dir: Path, root: Path, memo: Memo) -> Dataset:
+def _load_dataset(data_dir: Path, content_dir: Path, root: Path, memo: Memo, digests: dict[str, bytes] | None) -> Dataset:
     found, problems = discover(data_dir, content_dir, root)
     campaigns: list[RawRecord] = []
     for kind, year, path in found:
@@ -326,7 +357,7 @@ def _load_dataset(data_dir: Path, content_dir: Path, root: Path, memo: Memo) -> 
             if raw is not None:
                 campaigns.append(raw)
     public = privacy.public_contacts(campaigns)
-    dataset, more = assemble(check_files(found, root, public, memo), content_dir, root, public)
+    dataset, more = assemble(check_files(found, root, public, memo, digests), content_dir, root, public)
     problems.extend(more)
     if not dataset.years and not problems:
         problems.append(

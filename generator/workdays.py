@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 import chinese_calendar
 
@@ -40,10 +41,20 @@ def is_workday(day: dt.date, tables: Mapping[int, YearTable]) -> bool:
         if day in table.holidays:
             return False
         return day in table.workdays or day.weekday() < 5
+    workday = _published_workday(day)
+    if workday is None:
+        raise UnknownYear(day.year)
+    return workday
+
+
+@lru_cache(maxsize=4096)
+def _published_workday(day: dt.date) -> bool | None:
+    # The package checks its whole table on every call: a 公示 period of ten years' archive asks it
+    # for thousands of days, mostly the same ones.
     try:
         return bool(chinese_calendar.is_workday(day))
     except NotImplementedError:
-        raise UnknownYear(day.year) from None
+        return None
 
 
 def count_workdays(start: dt.date, end: dt.date, tables: Mapping[int, YearTable]) -> int:

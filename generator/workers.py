@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import gc
 import os
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
 
 
 def worker_count(most: int) -> int:
@@ -15,8 +16,11 @@ def worker_count(most: int) -> int:
 
 
 def process_pool(workers: int) -> ProcessPoolExecutor:
-    # Spawned, not forked: the live preview runs threads, and forking a threaded process is unsafe.
-    return ProcessPoolExecutor(workers, mp_context=get_context("spawn"))
+    # Forked where that is safe: a fork starts at once with the generator imported, a spawned worker
+    # spends half a second importing it again. The live preview runs threads, and forking a threaded
+    # process is unsafe: there, spawned.
+    method = "fork" if threading.active_count() == 1 and "fork" in get_all_start_methods() else "spawn"
+    return ProcessPoolExecutor(workers, mp_context=get_context(method))
 
 
 @contextmanager

@@ -60,6 +60,17 @@ class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
         self.file = file
         self.problems: list[Problem] = []
 
+    def resolve(self, kind: type[Node], value: str, implicit: tuple[bool, bool]) -> str:
+        # libyaml asks for the tag of every node in Python. Plain text, most of a record, is settled by
+        # its first character, as PyYAML's resolver settles it, without its general machinery (the
+        # safe loader has no resolvers by path or for any character).
+        if kind is ScalarNode and implicit[0]:
+            for tag, pattern in self.yaml_implicit_resolvers.get(value[:1], ()):
+                if pattern.match(value):
+                    return str(tag)
+            return _STR
+        return str(super().resolve(kind, value, implicit))
+
 
 def _fill_mapping(loader: _Loader, node: MappingNode, data: LinedDict, build: Callable[[Node], Any]) -> LinedDict:
     """Put the node's pairs into `data` with their lines; keys that are not text or repeat are problems."""
@@ -259,18 +270,19 @@ def field_lines(data: LinedDict) -> dict[str, int]:
     4
     """
     lines: dict[str, int] = {}
-
-    def walk(value: object, path: str) -> None:
+    stack: list[tuple[object, str]] = [(data, "")]
+    while stack:
+        value, path = stack.pop()
         if isinstance(value, LinedDict):
-            for key in value:
+            for key, item in value.items():
                 child = f"{path}.{key}" if path else str(key)
-                lines[child] = value.line_of(key)
-                walk(value[key], child)
+                lines[child] = value.key_lines.get(key, value.line)
+                if isinstance(item, (LinedDict, LinedList)):
+                    stack.append((item, child))
         elif isinstance(value, LinedList):
             for index, item in enumerate(value):
                 child = f"{path}[{index + 1}]"
                 lines[child] = value.line_of(index)
-                walk(item, child)
-
-    walk(data, "")
+                if isinstance(item, (LinedDict, LinedList)):
+                    stack.append((item, child))
     return lines

@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
+from generator import validate
 from generator.memo import Memo
 from generator.pipeline import check
+from generator.problems import RecordsInvalid
 
 from .conftest import cli, edit, paths, write
 
@@ -89,3 +92,21 @@ def test_a_damaged_cache_is_ignored(project: Path):
     result = cli(project, "check")
     assert result.returncode == 1
     assert "site_data/2023/people/extra.yml" in result.stderr
+
+
+def test_files_checked_in_worker_processes_give_what_one_process_gives(project: Path, monkeypatch: pytest.MonkeyPatch):
+    cached = replace(paths(project), cache_dir=project / ".cache")
+    monkeypatch.setattr(validate, "PARALLEL_FROM", 1)  # thousands of new files, as far as check knows
+    parallel = check(cached)
+    monkeypatch.setattr(validate, "PARALLEL_FROM", 10**9)
+    alone, again = check(paths(project)), check(cached)  # in this process; from the cache the workers filled
+    for number, year in alone.years.items():
+        for other in (parallel, again):
+            assert other.years[number].people == year.people and other.years[number].competitions == year.competitions
+            assert all(p.src.path is not None and p.src.path.is_file() for p in other.years[number].people.values())
+
+    edit(project, "site_data/2023/competitions/zhuangpei.yml", "participants: 40", "participants: 很多")
+    monkeypatch.setattr(validate, "PARALLEL_FROM", 1)
+    with pytest.raises(RecordsInvalid) as in_workers:
+        check(replace(cached, cache_dir=project / ".cache-2"))
+    assert str(in_workers.value.problems[0]).startswith("site_data/2023/competitions/zhuangpei.yml:14: participants: 应为整数")
