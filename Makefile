@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 AS_OF ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check new import schema lint clean
+.PHONY: site test serve check new import schema lint lighthouse clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(PYTHON) -c "import ensurepip" 2>/dev/null || { echo "Python's venv module is missing: apt-get install python3-venv"; exit 1; }
@@ -45,6 +45,11 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check generator tests tools benchmarks
 	$(VENV)/bin/ruff format --check generator tests tools benchmarks
+
+# Lighthouse (mobile) on the home page and an exemplar page; make lighthouse RUNS=5 for more runs.
+# Needs Node 18.20+ and Chromium; installs the pinned Lighthouse into tools/lighthouse the first time.
+lighthouse: $(STAMP)
+	$(PY) benchmarks/lighthouse.py $(if $(RUNS),--runs $(RUNS))
 
 clean:
 	rm -rf site .site.tmp-* .site.old-*

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,17 @@ def test_first_visit_stays_within_budget(sample_site: Path, path: str):
     if path == "":
         # The home page's exemplar photos are below the fold on a phone: lazy, so not part of a first visit.
         assert not any("assets/photos/" in name for name, _ in transfers)
+
+
+def test_compressed_serving_gzips_text_files_only_when_asked(tmp_path: Path):
+    # benchmarks/lighthouse.py serves this way, as the published site is served.
+    (tmp_path / "index.html").write_text("<p>" + "首页" * 500, encoding="utf-8")
+    (tmp_path / "photo.webp").write_bytes(b"RIFF" + bytes(2000))
+    with serve(tmp_path, compress=True) as url:
+        for path, accepts, encoded in [("", "gzip, deflate", True), ("", "", False), ("photo.webp", "gzip", False)]:
+            request = urllib.request.Request(url + path, headers={"Accept-Encoding": accepts} if accepts else {})
+            with urllib.request.urlopen(request) as response:
+                body = response.read()
+                assert (response.headers.get("Content-Encoding") == "gzip") == encoded, (path, accepts)
+            expected = (tmp_path / (path or "index.html")).read_bytes()
+            assert (gzip.decompress(body) if encoded else body) == expected

@@ -165,6 +165,27 @@ def test_sample_notice_and_noindex_on_every_page(site: Path):
         assert "示例数据" in html, page
 
 
+def test_search_dialog_has_an_accessible_name_on_every_page(site: Path):
+    # Material leaves it unnamed: axe's aria-dialog-name, which costs Lighthouse's accessibility score.
+    pages = [p for p in site.rglob("*.html") if 'data-md-component="search"' in text(p)]
+    assert len(pages) > 60
+    for page in pages:
+        assert 'data-md-component="search" role="dialog" aria-label="搜索">' in text(page), page
+
+
+def test_scripts_wait_for_the_page_and_the_first_photo_does_not(site: Path):
+    # Lighthouse on a phone: a parser-blocking script holds the first paint until it arrives, and a
+    # lazy photo at the top of the page holds the largest paint.
+    for page in site.rglob("*.html"):
+        html = text(page)
+        assert not re.search(r"<script src=", html), page
+    exemplar = text(site / "2023" / "people" / "nong-jianguo" / "index.html")
+    first, *rest = re.findall(r'<img class="cp-photo[^>]*>', exemplar)
+    assert 'fetchpriority="high"' in first and "loading=" not in first
+    home_photos = re.findall(r'<img class="cp-photo[^>]*>', text(site / "index.html"))
+    assert home_photos and all('loading="lazy"' in photo for photo in home_photos + rest)
+
+
 def test_markdown_in_records_is_sanitised(fixture_project: Path, tmp_path: Path):
     edit(
         fixture_project,
