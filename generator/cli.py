@@ -32,8 +32,10 @@ def run_check(root: Path, style: str = "text") -> int:
     # A check of unchanged inputs by unchanged code says what it said last time: answered at once.
     memo = Memo.in_folder(paths.cache_dir, "verdict")
     digests: dict[str, bytes] = {}
-    key = memo.key(fingerprint(paths.data_dir, paths.content_dir, digests=digests))
-    lines = memo.get(key)
+    # The first check of a project has nothing to look up: its inputs' fingerprint is taken after it,
+    # from the files as the check read them, instead of reading every file once more before.
+    key = None if memo.empty else memo.key(fingerprint(paths.data_dir, paths.content_dir, digests=digests))
+    lines = memo.get(key) if key else None
     if lines is None:
         try:
             dataset = check(paths, digests=digests)
@@ -45,7 +47,7 @@ def run_check(root: Path, style: str = "text") -> int:
                 print(render(error.problems, style))
             return 1
         lines = check_summary(dataset)
-        memo.put(key, lines)
+        memo.put(key or memo.key(fingerprint(paths.data_dir, paths.content_dir, digests=digests)), lines)
         memo.save()
     print("[]" if style in ("gitlab", "json") else "\n".join(lines))
     return 0

@@ -40,7 +40,8 @@ def fingerprint(*folders: Path, digests: dict[str, bytes] | None = None) -> byte
     """A digest of everything under the folders: a different digest whenever any input changed.
 
     Each text file's `content_digest` is put in `digests` by path, so that a check that follows need
-    not read and hash the files a second time.
+    not read and hash the files a second time; a digest there already (from a check just made) is
+    taken as it is.
     """
     digest = hashlib.blake2b(digest_size=20)
     for folder in folders:
@@ -50,8 +51,10 @@ def fingerprint(*folders: Path, digests: dict[str, bytes] | None = None) -> byte
                 path = os.path.join(top, name)
                 digest.update(path.encode("utf-8", "surrogateescape") + b"\0")
                 if name.lower().endswith(TEXT_SUFFIXES):
-                    with open(path, "rb") as stream:
-                        content = content_digest(stream.read())
+                    content = digests.get(path) if digests is not None else None
+                    if content is None:
+                        with open(path, "rb") as stream:
+                            content = content_digest(stream.read())
                     digest.update(content)
                     if digests is not None:
                         digests[path] = content
@@ -82,6 +85,10 @@ class Memo:
         # For a memo kept between checks (the live preview's rebuilds), a file's key by its path, size
         # and time: unchanged files are then not read again. Never saved: a time can repeat elsewhere.
         self.seen: dict[tuple[str, int, int, str], str] | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not (self.base or self.delta or self.new)
 
     @property
     def _delta_path(self) -> Path:

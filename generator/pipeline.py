@@ -12,7 +12,6 @@ from .asof import ENV_AS_OF, resolve_as_of
 from .dataset import Dataset
 from .kinds.common import READY
 from .memo import Memo
-from .office import office_files
 from .pages import Site, build_site
 from .problems import Problem, RecordsInvalid
 from .publish import published, without_drafts
@@ -55,6 +54,8 @@ def _as_of(dataset: Dataset, as_of: str | None, environ: Mapping[str, str]) -> d
 
 def office_report(paths: Paths, as_of: str | None = None, environ: Mapping[str, str] | None = None) -> dict[str, bytes]:
     """Check the records and produce the office's internal report, as files by name."""
+    from .office import office_files  # spreadsheets (openpyxl) take a tenth of a second to import: only here
+
     environ = os.environ if environ is None else environ
     dataset = check(paths)
     return office_files(without_drafts(dataset), paths.theme_dir, _as_of(dataset, as_of, environ))

@@ -33,11 +33,13 @@ def _date(value: dt.date) -> str:
 
 def check_unit(dataset: Dataset, year: int, ref: str, src: Source, name: str, line: int | None = None) -> Iterator[Problem]:
     """`enterprise` or `enterprise/unit` must exist, and the enterprise must have facts for the year."""
-    line = line if line is not None else src.line_of(name)
     enterprise_id, _, unit_id = ref.partition("/")
     if enterprise_id in dataset.failed_ids:
         return
     enterprise = dataset.enterprises.get(enterprise_id)
+    if enterprise is not None and (not unit_id or enterprise.unit(unit_id) is not None) and year in enterprise.years:
+        return  # the usual case, met for every reference of every record: nothing to look up
+    line = line if line is not None else src.line_of(name)
     if enterprise is None:
         yield Problem(
             src.file,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pickle
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -126,21 +126,30 @@ def check_file(kind: Kind, year: int | None, path: Path, root: Path, public: set
     return Checked(kind.name, year, raw.file, path, record, problems, failed)
 
 
+def _read_and_check(
+    kind: Kind, year: int | None, path: Path, root: Path, public: set[str], data: bytes | None
+) -> tuple[Checked, bytes | None]:
+    """Check one file; with its `content_digest`, unless it is too big to be a record (not cached)."""
+    data = read_bytes(path) if data is None else data
+    return check_file(kind, year, path, root, public, data), content_digest(data) if data is not None else None
+
+
 def _check_batch(
     batch: list[tuple[str, int | None, Path]], root: Path, public: set[str]
-) -> tuple[list[bytes], list[tuple[Path, bool]]]:
+) -> tuple[list[tuple[bytes, bytes | None]], list[tuple[Path, bool]]]:
     """Check files in a worker process; decode their photos there too, which is the slow part of the rules.
 
-    Each result comes back pickled on its own, as the memo keeps it: pickled once, not twice.
+    Each result comes back pickled on its own, as the memo keeps it (pickled once, not twice), with
+    the digest of the file as read.
     """
     with collector_paused():
-        checked = [check_file(KINDS[kind], year, path, root, public) for kind, year, path in batch]
+        checked = [_read_and_check(KINDS[kind], year, path, root, public, None) for kind, year, path in batch]
     photos = [
         path.parent / result.record.photo
-        for result, (_, _, path) in zip(checked, batch, strict=True)
+        for (result, _), (_, _, path) in zip(checked, batch, strict=True)
         if result.record is not None and isinstance(getattr(result.record, "photo", None), str)
     ]
-    blobs = [pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL) for result in checked]
+    blobs = [(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), digest) for result, digest in checked]
     return blobs, [(photo, photo.is_file() and readable_image(photo)) for photo in photos]
 
 
@@ -153,11 +162,20 @@ def check_files(
 ) -> list[Checked]:
     """Every file's result: from the memo when its bytes were checked before, else checked now.
 
-    `digests`: the files' `content_digest`s by path, where the caller has them already.
+    `digests`: the files' `content_digest`s by path where the caller has them already; the digests
+    of the files read here are added.
     """
     results: list[Checked | None] = []
-    todo: list[tuple[int, str, bytes | None]] = []
+    todo: list[tuple[int, str | None, bytes | None]] = []  # with the key and bytes where known
     public_key = "\n".join(sorted(public))
+
+    def file_key(index: int, digest: bytes) -> str:
+        kind, year, path = found[index]
+        return memo.key(kind.name, str(year), str(path), str(root), public_key, digest)
+
+    # With nothing in the memo, nothing can be found there: reading and hashing are left to the checking,
+    # in the worker processes.
+    look = not memo.empty
     for kind, year, path in found:
         seen = None
         cached = None
@@ -169,23 +187,38 @@ def check_files(
         if cached is None:
             data = None
             digest = digests.get(str(path)) if digests is not None else None
-            if digest is None:
+            if digest is None and look:
                 data = read_bytes(path)
                 if data is None:  # too big to be a record: say so, do not cache
                     results.append(check_file(kind, year, path, root, public))
                     continue
                 digest = content_digest(data)
-            key = memo.key(kind.name, str(year), str(path), str(root), public_key, digest)
-            if seen is not None and memo.seen is not None:
-                memo.seen[seen] = key
-            cached = memo.get(key)
+                if digests is not None:
+                    digests[str(path)] = digest
+            key = file_key(len(results), digest) if digest is not None else None
+            if key is not None:
+                if seen is not None and memo.seen is not None:
+                    memo.seen[seen] = key
+                cached = memo.get(key)
             if cached is None:
-                todo.append((len(results), key, data))  # without its bytes, checking reads the file
+                todo.append((len(results), key, data))
         if cached is not None:
             cached = _with_path(cached, path)
         results.append(cached)
-    workers = worker_count(4)
+
+    def keep(index: int, key: str | None, digest: bytes | None, result: Checked, blob: bytes | None) -> None:
+        if digest is None:  # too big: not cached
+            return
+        if digests is not None:
+            digests[str(found[index][2])] = digest
+        key = key or file_key(index, digest)
+        if blob is None:
+            memo.put(key, result)
+        else:
+            memo.put_pickled(key, blob, result)
+
     done: list[Checked] = []
+    workers = worker_count(4)
     if len(todo) >= PARALLEL_FROM and workers > 1:
         chunk = -(-len(todo) // (workers * 4))
         batches = [
@@ -194,10 +227,10 @@ def check_files(
         ]
         with process_pool(workers) as pool:
             for blobs, photos in pool.map(_check_batch, batches, [root] * len(batches), [public] * len(batches)):
-                for blob in blobs:
-                    _, key, _ = todo[len(done)]
+                for blob, digest in blobs:
+                    index, key, _ = todo[len(done)]
                     result = pickle.loads(blob)
-                    memo.put_pickled(key, blob, result)
+                    keep(index, key, digest, result, blob)
                     done.append(result)
                 for path, readable in photos:
                     if path.is_file():
@@ -205,8 +238,8 @@ def check_files(
     else:
         for index, key, data in todo:
             kind, year, path = found[index]
-            result = check_file(kind, year, path, root, public, data)
-            memo.put(key, result)
+            result, digest = _read_and_check(kind, year, path, root, public, data)
+            keep(index, key, digest, result, None)
             done.append(result)
     for (index, _, _), result in zip(todo, done, strict=True):
         results[index] = _with_path(result, found[index][2])
@@ -214,10 +247,12 @@ def check_files(
 
 
 def _with_path(checked: Checked, path: Path) -> Checked:
-    # Pickled without their paths (see `Source`): put back the path the caller has just made.
+    # Pickled without their paths (see `Source`): put back the path the caller has just made. In place:
+    # a result is only ever found under a key made with its own path, so the path is always the same.
     if checked.record is not None:
         object.__setattr__(checked.record.src, "path", path)
-    return replace(checked, path=path)
+    object.__setattr__(checked, "path", path)
+    return checked
 
 
 def assemble(checked: list[Checked], content_dir: Path, root: Path, public: set[str]) -> tuple[Dataset, list[Problem]]:

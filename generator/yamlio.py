@@ -6,6 +6,7 @@ field that is wrong, so mappings and lists are built as subclasses that carry th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -54,6 +55,9 @@ def _line(node: Node) -> int:
     return int(node.start_mark.line) + 1
 
 
+_IMPLICIT: dict[str, list[tuple[str, re.Pattern[str]]]] = _BaseLoader.yaml_implicit_resolvers
+
+
 class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
     def __init__(self, stream: str, file: str) -> None:
         super().__init__(stream)
@@ -65,40 +69,46 @@ class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
         # its first character, as PyYAML's resolver settles it, without its general machinery (the
         # safe loader has no resolvers by path or for any character).
         if kind is ScalarNode and implicit[0]:
-            for tag, pattern in self.yaml_implicit_resolvers.get(value[:1], ()):
+            for tag, pattern in _IMPLICIT.get(value[:1], ()):
                 if pattern.match(value):
-                    return str(tag)
+                    return tag
             return _STR
         return str(super().resolve(kind, value, implicit))
 
 
+def _put(loader: _Loader, data: LinedDict, key_node: Node, key: Any, value_node: Node, value: Any) -> None:
+    """Put one pair into `data` with its line; a key that is not text or repeats is a problem."""
+    if not isinstance(key, str):
+        # Keys such as 2023 (a year) are legitimate; keep them, but as text.
+        if isinstance(key, (int, float)) and not isinstance(key, bool):
+            key = str(key)
+        else:
+            loader.problems.append(
+                Problem(loader.file, _line(key_node), "", f"字段名「{key_node.value}」不是文字，请改成英文字段名。")
+            )
+            return
+    if key in data:
+        loader.problems.append(
+            Problem(
+                loader.file,
+                _line(key_node),
+                key,
+                f"字段重复：第 {data.key_lines[key]} 行已经写过「{key}」，同一条记录里每个字段只能写一次。",
+            )
+        )
+        return
+    data[key] = value
+    data.key_lines[key] = key_node.start_mark.line + 1
+    if isinstance(value_node, ScalarNode):
+        data.scalars[key] = str(value_node.value)
+
+
 def _fill_mapping(loader: _Loader, node: MappingNode, data: LinedDict, build: Callable[[Node], Any]) -> LinedDict:
-    """Put the node's pairs into `data` with their lines; keys that are not text or repeat are problems."""
+    """Put the node's pairs into `data` with their lines."""
     for key_node, value_node in node.value:
         key = build(key_node)
-        if not isinstance(key, str):
-            # Keys such as 2023 (a year) are legitimate; keep them, but as text.
-            if isinstance(key, (int, float)) and not isinstance(key, bool):
-                key = str(key)
-            else:
-                loader.problems.append(
-                    Problem(loader.file, _line(key_node), "", f"字段名「{key_node.value}」不是文字，请改成英文字段名。")
-                )
-                continue
-        if key in data:
-            loader.problems.append(
-                Problem(
-                    loader.file,
-                    _line(key_node),
-                    key,
-                    f"字段重复：第 {data.key_lines[key]} 行已经写过「{key}」，同一条记录里每个字段只能写一次。",
-                )
-            )
-            continue
-        data[key] = build(value_node)
-        data.key_lines[key] = _line(key_node)
-        if isinstance(value_node, ScalarNode):
-            data.scalars[key] = str(value_node.value)
+        repeated = isinstance(key, str) and key in data  # reported by `_put`; its value is not built
+        _put(loader, data, key_node, key, value_node, None if repeated else build(value_node))
     return data
 
 
@@ -212,13 +222,35 @@ def _build(loader: _Loader, node: Node, depth: int, seen: set[int]) -> Any:
     tag = node.tag
     if tag == _STR:
         return node.value
+    # Children that are plain text, most of a record, are taken in place (the same checks, no call).
+    inline = depth < MAX_DEPTH
     if tag == _MAP:
-        return _fill_mapping(loader, node, LinedDict(_line(node)), lambda child: _build(loader, child, depth + 1, seen))
+        data = LinedDict(node.start_mark.line + 1)
+        for key_node, value_node in node.value:
+            if inline and key_node.tag == _STR and id(key_node) not in seen:
+                seen.add(id(key_node))
+                key = key_node.value
+            else:
+                key = _build(loader, key_node, depth + 1, seen)
+            if isinstance(key, str) and key in data:
+                _put(loader, data, key_node, key, value_node, None)  # reported; the value is not built
+                continue
+            if inline and value_node.tag == _STR and id(value_node) not in seen:
+                seen.add(id(value_node))
+                value = value_node.value
+            else:
+                value = _build(loader, value_node, depth + 1, seen)
+            _put(loader, data, key_node, key, value_node, value)
+        return data
     if tag == _SEQ:
-        items = LinedList(_line(node))
+        items = LinedList(node.start_mark.line + 1)
         for item in node.value:
-            items.append(_build(loader, item, depth + 1, seen))
-            items.item_lines.append(_line(item))
+            if inline and item.tag == _STR and id(item) not in seen:
+                seen.add(id(item))
+                items.append(item.value)
+            else:
+                items.append(_build(loader, item, depth + 1, seen))
+            items.item_lines.append(item.start_mark.line + 1)
         return items
     construct = _SCALARS.get(tag)
     if construct is None or not isinstance(node, ScalarNode):
