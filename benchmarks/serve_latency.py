@@ -24,7 +24,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from benchmarks.synthetic import make_project
+from benchmarks.synthetic import make_project, refresh_site_files
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -64,6 +64,7 @@ def main() -> None:
     if args.records:
         if not (project / "site_data").exists():
             make_project(project, args.records)
+        refresh_site_files(project)
     else:
         shutil.rmtree(project, ignore_errors=True)
         shutil.copytree(
@@ -79,6 +80,8 @@ def main() -> None:
     original = person.read_text(encoding="utf-8")
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if Path("/dev/shm").is_dir():
+        env["TMPDIR"] = "/dev/shm"  # as `make serve` does: the preview's site in memory
     if args.year:
         env["CAMPAIGN_PREVIEW"] = args.year
     url = f"http://127.0.0.1:{port}/{current}/people/{person.stem}/"

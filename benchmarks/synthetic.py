@@ -143,6 +143,14 @@ def _dump(path: Path, record: dict[str, Any]) -> None:
     path.write_text(yaml.dump(record, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+def refresh_site_files(out: Path) -> None:
+    """Copy this repository's mkdocs.yml and theme into a project: a project written earlier keeps its
+    data (slow to write at scale) but must be built with today's templates."""
+    shutil.copy2(ROOT / "mkdocs.yml", out / "mkdocs.yml")
+    shutil.rmtree(out / "theme", ignore_errors=True)
+    shutil.copytree(ROOT / "theme", out / "theme")
+
+
 def make_project(out: Path, records: int, seed: int = 1, years: int | None = None) -> dict[str, int]:
     """Write a project of about `records` records to `out` (replacing it); the counts by kind.
 
@@ -154,8 +162,7 @@ def make_project(out: Path, records: int, seed: int = 1, years: int | None = Non
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    shutil.copy2(ROOT / "mkdocs.yml", out / "mkdocs.yml")
-    shutil.copytree(ROOT / "theme", out / "theme")
+    refresh_site_files(out)
     shutil.copytree(ROOT / "content", out / "content", ignore=shutil.ignore_patterns("posts", "2023.md"))
     shutil.copytree(ROOT / "site_data" / "unions", out / "site_data" / "unions")
     counts: dict[str, int] = {"unions": len(list((out / "site_data" / "unions").glob("*.yml")))}

@@ -47,9 +47,10 @@ def groups_of(enterprise: Enterprise, year: int) -> list[str]:
     return groups
 
 
-def ran_any_competition(year: Year, enterprise_id: str, as_of: dt.date) -> bool:
-    """Organised or took part in (itself or through a 车间/班组) a competition that has started by `as_of`."""
-    return any(c.start <= as_of and c.involves(enterprise_id) for c in year.competitions.values())
+def enterprises_that_ran(year: Year, as_of: dt.date) -> set[str]:
+    """The enterprises that organised or took part in (themselves or through a 车间/班组) a competition
+    that has started by `as_of`: each competition is looked at once, not once per enterprise."""
+    return {ref.partition("/")[0] for c in year.competitions.values() if c.start <= as_of for ref in (c.organiser, *c.units)}
 
 
 @dataclass(frozen=True)
@@ -97,8 +98,9 @@ def coverage(dataset: Dataset, number: int, as_of: dt.date) -> Coverage:
     campaign = year.campaign
     targets = {t.group: t.percent for t in campaign.targets}
     ran: dict[tuple[str, str], int] = {}
+    ran_any = enterprises_that_ran(year, as_of)
     for enterprise in dataset.enterprises.values():
-        if number not in enterprise.years or not ran_any_competition(year, enterprise.id, as_of):
+        if number not in enterprise.years or enterprise.id not in ran_any:
             continue
         township = enterprise.years[number].township
         for group in groups_of(enterprise, number):

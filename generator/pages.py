@@ -674,12 +674,14 @@ def build_site(
     cache_dir: Path | None = None,
     site_url: str | None = None,
     search_archive: bool = True,
+    markdown: dict[str, Markup] | None = None,
 ) -> Site:
     """All generated pages and files of the site, from a validated dataset.
 
-    Without `search_archive`, the pages of earlier years stay out of the search index.
+    Without `search_archive`, the pages of earlier years stay out of the search index. `markdown`:
+    record texts rendered in builds before (see `Renderer`).
     """
-    builder = SiteBuilder(dataset, Renderer(theme_dir), as_of, cache_dir, site_url)
+    builder = SiteBuilder(dataset, Renderer(theme_dir, cache_dir, markdown), as_of, cache_dir, site_url)
     prepared = prepare(
         [
             record.src.path.parent / record.photo

@@ -8,6 +8,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from markupsafe import Markup
+
 from .asof import ENV_AS_OF, resolve_as_of
 from .dataset import Dataset
 from .kinds.common import READY
@@ -33,6 +35,21 @@ class Paths:
     @classmethod
     def of_project(cls, root: Path) -> Paths:
         return cls(root, root / "site_data", root / "content", root / "theme", root / ".cache")
+
+
+@dataclass
+class Kept:
+    """What a caller that builds again and again (the live preview) keeps from one build to the next:
+    the check's results, and record texts as rendered from Markdown."""
+
+    checks: Memo
+    markdown: dict[str, Markup]
+
+    @classmethod
+    def for_project(cls, paths: Paths) -> Kept:
+        checks = Memo.in_folder(paths.cache_dir, "check")
+        checks.seen = {}  # its files known by their times: unchanged ones are not read again
+        return cls(checks, {})
 
 
 def check(paths: Paths, memo: Memo | None = None, digests: dict[str, bytes] | None = None) -> Dataset:
@@ -91,7 +108,7 @@ def generate(
     site_url: str | None = None,
     scope: str | None = None,
     search_archive: bool = True,
-    memo: Memo | None = None,
+    kept: Kept | None = None,
 ) -> Site:
     """Check the records and produce the site's pages; `as_of` as given on the command line.
 
@@ -99,20 +116,30 @@ def generate(
     then rebuilds in seconds. Every record is still checked.
     """
     environ = os.environ if environ is None else environ
-    dataset = check(paths, memo)
+    dataset = check(paths, kept.checks if kept else None)
     day = _as_of(dataset, as_of, environ)
     years = preview_years(dataset, scope)
     scoped = dataset if years is None else replace(dataset, years={n: dataset.years[n] for n in sorted(years)})
     public = published(scoped, day)
-    site = build_site(public, paths.theme_dir, day, paths.content_dir, paths.cache_dir, site_url, search_archive)
-    # Draft and withdrawn news (and, in a scoped preview, other years' news) are real files under
-    # content/: take them out of the build too.
+    site = build_site(
+        public,
+        paths.theme_dir,
+        day,
+        paths.content_dir,
+        paths.cache_dir,
+        site_url,
+        search_archive,
+        kept.markdown if kept else None,
+    )
+    # Draft and withdrawn news (and, in a scoped preview, other years' news and plans) are real files
+    # under content/: take them out of the build too.
     site.consumed.extend(
         story.src.path.resolve().relative_to(paths.content_dir.resolve()).as_posix()
         for number, year in dataset.years.items()
         for story in year.news
         if (story.state != READY or (years is not None and number not in years)) and story.src.path is not None
     )
+    site.consumed.extend(sorted({year.campaign.plan_text for year in dataset.years.values()} - set(site.consumed)))
     left_out = sorted(set(dataset.years) - years) if years is not None else []
     site.context["preview_note"] = (
         f"预览只生成了 {'、'.join(str(y) for y in sorted(years))} 年度的页面，"

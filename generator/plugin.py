@@ -20,13 +20,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .asof import epoch_of
 from .memo import Memo
 from .pages import Site
-from .pipeline import ENV_PREVIEW, Paths, generate
+from .pipeline import ENV_PREVIEW, Kept, Paths, generate
 from .preview import RenderedPages, surroundings
 from .problems import RecordsInvalid
-from .render import news_html
+from .render import compiled_templates, news_html
 from .segmentation import CachedSegmenter
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.nav import Navigation
@@ -61,7 +62,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
     serving = False
     _saved_epoch: str | None = None
     _rendered: RenderedPages | None = None  # the live preview's pages, kept between its rebuilds
-    _checked: Memo | None = None  # the live preview's check results, kept between its rebuilds
+    _kept: Kept | None = None  # the live preview's check results and texts, kept between its rebuilds
     _words: set[str] = set()  # noqa: RUF012 - replaced, never mutated: words jieba has been given
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -79,7 +80,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self._rendered = RenderedPages() if self.serving else None
-        self._checked = None
+        self._kept = None
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # Runs before MkDocs cleans site/: invalid records leave the old site as it was.
@@ -90,11 +91,10 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             # MkDocs' preview replaces site_url with its own address: QR codes and the feed would point
             # at this laptop. The preview leaves them out (they cost seconds at scale, too).
             site_url = None if self.serving else config.site_url or None
-            if self.serving and (self._checked is None or self._checked.folder != self.paths.cache_dir):
-                self._checked = Memo.in_folder(self.paths.cache_dir, "check")
-                self._checked.seen = {}
+            if self.serving and (self._kept is None or self._kept.checks.folder != self.paths.cache_dir):
+                self._kept = Kept.for_project(self.paths)
             self.site = generate(
-                self.paths, site_url=site_url, scope=scope, search_archive=self.config.search_archive, memo=self._checked
+                self.paths, site_url=site_url, scope=scope, search_archive=self.config.search_archive, kept=self._kept
             )
         except RecordsInvalid as error:
             if not (self.serving and self.site is not None):
@@ -182,6 +182,13 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         for asset in self.site.assets:
             files.append(File.generated(config, asset.dest_uri, content=asset.data))
         return files
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        # MkDocs makes the theme's environment anew for every build: within one, templates cannot
+        # change, and need not be checked (a stat per include) nor compiled again from the last build.
+        env.auto_reload = False
+        env.bytecode_cache = compiled_templates(self.paths.cache_dir, "theme-templates")
+        return env
 
     @event_priority(-100)  # after the blog plugin has added its pages to the navigation
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

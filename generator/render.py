@@ -111,10 +111,21 @@ def number(value: float | int | None) -> str:
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
 
+def compiled_templates(cache_dir: Path | None, name: str) -> jinja2.BytecodeCache | None:
+    """Jinja's cache of compiled templates in `cache_dir`: checked against each template's source,
+    it spares compiling the theme's templates on every build and every rebuild of the preview."""
+    if cache_dir is None:
+        return None
+    folder = cache_dir / name
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 class Renderer:
     """A Jinja environment over the project's `theme/` folder, strict and autoescaping."""
 
-    def __init__(self, theme_dir: Path) -> None:
+    def __init__(self, theme_dir: Path, cache_dir: Path | None = None, markdown: dict[str, Markup] | None = None) -> None:
+        """`markdown`: record texts already rendered, by text, kept by the caller between builds."""
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(theme_dir)),
             autoescape=True,
@@ -122,9 +133,22 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=False,
+            # The environment lives for one build: templates need not be checked for changes at every
+            # use (a stat of the file each time a partial is included, thousands of times a build).
+            auto_reload=False,
+            bytecode_cache=compiled_templates(cache_dir, "templates"),
         )
         parser = markdown_parser()
-        self.env.filters["markdown"] = lambda text: markdown_html(text, parser)
+
+        def rendered(text: str) -> Markup:
+            if markdown is None:
+                return markdown_html(text, parser)
+            html = markdown.get(text)
+            if html is None:
+                html = markdown[text] = markdown_html(text, parser)
+            return html
+
+        self.env.filters["markdown"] = rendered
         self.env.filters["date_cn"] = date_cn
         self.env.filters["number"] = number
 

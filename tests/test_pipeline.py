@@ -45,6 +45,7 @@ def test_a_preview_builds_the_current_year_and_says_so(two_years: Path):
     assert "2023" in current.context["preview_note"] and "2022 年度不在预览里" in current.context["preview_note"]
     assert any(uri.startswith("news/posts/2022") for uri in current.consumed)  # other years' news left out
     assert not any(uri.startswith("news/posts/2023") for uri in current.consumed)
+    assert {"plans/2022.md", "plans/2023.md"} <= set(current.consumed)  # no plan published raw, either year
 
     asked = generate(paths, scope="2022")
     assert {p.src_uri for p in asked.pages} == {p.src_uri for p in everything.pages}
