@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/scale.py                       # bundled, 5,000, 20,000, 50,000 records
     .venv/bin/python benchmarks/scale.py --sizes bundled 5000  # some of them
     .venv/bin/python benchmarks/scale.py --out benchmarks/RESULTS.md
+    .venv/bin/python benchmarks/scale.py --check-only               # `check` alone, medians at every size
 
 For each size it writes a synthetic project (benchmarks/synthetic.py), then measures, each in a
 fresh process so that peak memory is that command's own:
@@ -143,7 +144,7 @@ def touch_one_record(project: Path) -> None:
     person.write_text(text.replace("summary: ", "summary: 改", 1), encoding="utf-8")
 
 
-def measure(size: str, runs: int, work: Path) -> Row:
+def measure(size: str, runs: int, work: Path, check_only: bool = False) -> Row:
     project = work / f"project-{size}"
     row = Row(size)
     if size == "bundled":
@@ -164,11 +165,14 @@ def measure(size: str, runs: int, work: Path) -> Row:
     mkdocs = [python, "-m", "mkdocs", "build", "--quiet"]
     print(f"[{size}] {row.records} records", file=sys.stderr)
 
-    shutil.rmtree(project / ".cache", ignore_errors=True)
-    row.add("check cold", timed([python, "-m", "generator", "check"], project))
-    row.add("check warm", timed([python, "-m", "generator", "check"], project))
-    touch_one_record(project)
-    row.add("check, one record changed", timed([python, "-m", "generator", "check"], project))
+    for _ in range(runs if check_only else 1):
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        row.add("check cold", timed([python, "-m", "generator", "check"], project))
+        row.add("check warm", timed([python, "-m", "generator", "check"], project))
+        touch_one_record(project)
+        row.add("check, one record changed", timed([python, "-m", "generator", "check"], project))
+    if check_only:
+        return row
 
     ours_site, plain_site = work / f"site-ours-{size}", work / f"site-plain-{size}"
     # First full build: photos processed, caches filled (reported as the cold build).
@@ -222,22 +226,38 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+CHECK_COLUMNS = ["check cold", "check warm", "check, one record changed"]
+
+
+def check_table(rows: list[Row]) -> str:
+    lines = [
+        "| records | " + " | ".join(CHECK_COLUMNS) + " | peak memory, cold check |",
+        "| ---: | " + " | ".join("---:" for _ in CHECK_COLUMNS) + " | ---: |",
+    ]
+    for row in rows:
+        cells = [f"{row.median(c):.2f} s" for c in CHECK_COLUMNS]
+        lines.append(f"| {row.records:,} ({row.size}) | " + " | ".join(cells) + f" | {row.peak('check cold'):.0f} MB |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", nargs="+", default=["bundled", "5000", "20000", "50000"])
     parser.add_argument("--runs", type=int, default=3, help="runs per figure up to 20,000 records (one above)")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "cp-scale")
     parser.add_argument("--out", type=Path, help="also write the table to this Markdown file")
+    parser.add_argument("--check-only", action="store_true", help="measure `check` alone, `--runs` times at every size")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     rows = []
+    render = check_table if args.check_only else table
     for size in args.sizes:
-        runs = args.runs if size == "bundled" or int(size) <= 20_000 else 1
-        rows.append(measure(size, runs, args.work))
-        print(table(rows), file=sys.stderr)
+        runs = args.runs if args.check_only or size == "bundled" or int(size) <= 20_000 else 1
+        rows.append(measure(size, runs, args.work, args.check_only))
+        print(render(rows), file=sys.stderr)
     result = (
         f"Measured {time.strftime('%Y-%m-%d %H:%M')} on {os.cpu_count()} cores, Python {sys.version.split()[0]}: "
-        f"`{' '.join(['benchmarks/scale.py', *sys.argv[1:]])}`. Medians; seconds of wall time.\n\n" + table(rows) + "\n"
+        f"`{' '.join(['benchmarks/scale.py', *sys.argv[1:]])}`. Medians; seconds of wall time.\n\n" + render(rows) + "\n"
     )
     print(result)
     if args.out:

@@ -8,7 +8,7 @@ import re
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
 from mkdocs.config import config_options as c
@@ -42,6 +42,15 @@ def _searches(config: MkDocsConfig) -> bool:
     return any(name == "search" or name.endswith("/search") for name in config.plugins)
 
 
+def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
+    """The entries of this build's search index, where Material's search plugin keeps them."""
+    for name, plugin in config.plugins.items():
+        if name == "search" or name.endswith("/search"):
+            entries = getattr(getattr(plugin, "search_index", None), "entries", None)
+            return entries if isinstance(entries, list) else None
+    return None
+
+
 class CampaignConfig(Config):
     data_dir = c.Type(str, default="site_data")
     # Add names, units and the plan's terms to jieba's dictionary (off only to measure what it does).
@@ -63,6 +72,8 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
     _saved_epoch: str | None = None
     _rendered: RenderedPages | None = None  # the live preview's pages, kept between its rebuilds
     _kept: Kept | None = None  # the live preview's check results and texts, kept between its rebuilds
+    _entries: list[dict[str, Any]] | None = None  # this build's search index, as Material fills it
+    _indexed = 0  # how many of its entries belong to pages already written
     _words: set[str] = set()  # noqa: RUF012 - replaced, never mutated: words jieba has been given
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -200,22 +211,29 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         dirs = [config.theme.custom_dir] if config.theme.custom_dir else []
         around = surroundings(config.extra, str(nav), config.config_file_path, dirs)
         self._rendered.begin({page.src_uri for page in self.site.pages})
+        self._entries = _search_entries(config)
         in_nav = {item.file.src_uri for item in nav.pages}
         for page in self.site.pages:
             file = files.get_file_from_path(page.src_uri)
             if file is None or page.src_uri in in_nav:
                 continue
-            html = self._rendered.reuse(page.src_uri, RenderedPages.key(around, file.content_bytes))
-            if html is not None:
+            made = self._rendered.reuse(page.src_uri, RenderedPages.key(around, file.content_bytes))
+            if made is not None:
                 files.remove(file)
-                files.append(File.generated(config, file.dest_uri, content=html))
+                files.append(File.generated(config, file.dest_uri, content=made[0]))
+                if self._entries is not None:
+                    self._entries.extend(made[1])  # found by search as if indexed again
+        self._indexed = len(self._entries) if self._entries is not None else 0
         log.debug(f"Preview: {self._rendered.reused} unchanged record pages kept as they were")
         return nav
 
     @event_priority(-100)  # the page as written, after every other plugin
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if self._rendered is not None:
-            self._rendered.made(page.file.src_uri, output)
+            # Pages are built one after another: what the search index gained since the last is this page's.
+            entries = self._entries[self._indexed :] if self._entries is not None else []
+            self._indexed += len(entries)
+            self._rendered.made(page.file.src_uri, output, entries)
         return output
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

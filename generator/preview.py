@@ -15,6 +15,8 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
+Entries = list[dict[str, Any]]  # what a page adds to Material's search index
+
 
 def surroundings(extra: dict[str, Any], nav: str, config_file: str | None, theme_dirs: Iterable[str]) -> bytes:
     """A digest of everything besides its own source that goes into every page: the site's settings
@@ -35,10 +37,11 @@ def surroundings(extra: dict[str, Any], nav: str, config_file: str | None, theme
 
 
 class RenderedPages:
-    """The HTML each record page became in the last build, with the key it was made under."""
+    """The HTML each record page became in the last build, with the key it was made under and the
+    entries it added to the search index (a page handed over as HTML is not indexed again)."""
 
     def __init__(self) -> None:
-        self._made: dict[str, tuple[bytes, str]] = {}
+        self._made: dict[str, tuple[bytes, str, Entries]] = {}
         self._expected: dict[str, bytes] = {}
         self.reused = 0  # pages handed over as they were, in the current build
 
@@ -46,19 +49,19 @@ class RenderedPages:
     def key(around: bytes, source: bytes) -> bytes:
         return hashlib.blake2b(around + source, digest_size=16).digest()
 
-    def reuse(self, src_uri: str, key: bytes) -> str | None:
-        """The page's HTML if it was made under this key; otherwise expect it to be made now."""
+    def reuse(self, src_uri: str, key: bytes) -> tuple[str, Entries] | None:
+        """The page's HTML and search entries if it was made under this key; otherwise expect it to be made now."""
         made = self._made.get(src_uri)
         if made is not None and made[0] == key:
             self.reused += 1
-            return made[1]
+            return made[1], made[2]
         self._expected[src_uri] = key
         return None
 
-    def made(self, src_uri: str, html: str) -> None:
+    def made(self, src_uri: str, html: str, entries: Entries) -> None:
         key = self._expected.pop(src_uri, None)
         if key is not None:
-            self._made[src_uri] = (key, html)
+            self._made[src_uri] = (key, html, entries)
 
     def begin(self, pages: set[str]) -> None:
         """Start a build of these pages: forget pages it no longer has (a deleted record)."""

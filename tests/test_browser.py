@@ -133,3 +133,55 @@ def test_dark_palette_follows_the_phone_and_the_switch_is_remembered(chromium, b
     page.goto(base + "2023/people/nong-jianguo/")
     assert page.get_attribute("body", "data-md-color-scheme") == "default"  # the reader's choice holds on the next page
     page.close()
+
+
+def test_text_enlarged_to_200_percent_loses_nothing(chromium, base):
+    """WCAG 1.4.4: with the browser's text size doubled, nothing is cut off or needs sideways scrolling."""
+    page = chromium.new_page(viewport={"width": 640, "height": 900})  # a laptop at 200 % zoom is 640 px wide
+    page.add_init_script("document.addEventListener('DOMContentLoaded', () => document.documentElement.style.fontSize = '200%')")
+    for path in PAGES:
+        page.goto(base + path)
+        assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "32px", path
+        assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0, path
+        # Every heading of the content shows whole: none is clipped by a box narrower than itself.
+        clipped = page.evaluate(
+            """() => [...document.querySelectorAll('.md-content h1, .md-content h2, .md-content h3')]
+                .filter(h => h.scrollWidth > h.clientWidth + 1).map(h => h.textContent.trim())"""
+        )
+        assert clipped == [], (path, clipped)
+    page.close()
+
+
+def test_the_site_works_by_keyboard(chromium, base):
+    """Tab reaches the skip link, the reading settings, the search and the content, with a visible focus."""
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base)
+    reached = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        reached.append(
+            page.evaluate(
+                """() => {
+                    const el = document.activeElement, style = getComputedStyle(el);
+                    return {text: (el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 20),
+                            tag: el.tagName, inMain: !!el.closest('.md-content'),
+                            visible: style.outlineStyle !== 'none' || style.boxShadow !== 'none'};
+                }"""
+            )
+        )
+    texts = [r["text"] for r in reached]
+    assert texts[0] == "跳转至"  # "skip to content" comes first
+    assert "大字" in texts and "高对比度" in texts
+    assert any(r["inMain"] and r["tag"] == "A" for r in reached)  # links in the content itself
+    assert all(r["visible"] for r in reached if r["tag"] in ("A", "BUTTON")), [r for r in reached if not r["visible"]]
+    # Skipping the header and the tabs lands on the content, whose first control is the reading settings.
+    page.goto(base + "2023/people/nong-jianguo/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "大字"
+    page.keyboard.press("Enter")
+    assert "cp-large" in page.evaluate("document.documentElement.className")
+    page.keyboard.press("Enter")
+    assert "cp-large" not in page.evaluate("document.documentElement.className")
+    page.close()

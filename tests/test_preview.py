@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -22,10 +23,10 @@ def test_a_page_is_reused_only_under_the_key_it_was_made_with():
     pages = RenderedPages()
     pages.begin({"a.md", "b.md"})
     assert pages.reuse("a.md", b"k1") is None  # never made: made now
-    pages.made("a.md", "<html>A</html>")
-    pages.made("b.md", "<html>B</html>")  # not expected in this build: not kept
+    pages.made("a.md", "<html>A</html>", [{"location": "a/"}])
+    pages.made("b.md", "<html>B</html>", [])  # not expected in this build: not kept
     pages.begin({"a.md", "b.md"})
-    assert pages.reuse("a.md", b"k1") == "<html>A</html>" and pages.reused == 1
+    assert pages.reuse("a.md", b"k1") == ("<html>A</html>", [{"location": "a/"}]) and pages.reused == 1
     assert pages.reuse("b.md", b"k1") is None
     assert pages.reuse("a.md", b"k2") is None  # its source or surroundings changed
     pages.begin({"b.md"})
@@ -67,6 +68,11 @@ def _back_to_builds(project: Path):
         _start(project, "build")
 
 
+def _index(site: Path) -> list[tuple[str, str, str]]:
+    docs = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    return sorted((d["location"], d["title"], d["text"]) for d in docs)
+
+
 def _html(site: Path) -> dict[str, str]:
     return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
 
@@ -94,6 +100,8 @@ def test_a_rebuild_reuses_unchanged_pages_and_shows_the_same_site_as_a_fresh_bui
     fresh = _html(tmp_path / "fresh")
     assert rebuilt.keys() == fresh.keys()
     assert [page for page in fresh if rebuilt[page] != fresh[page]] == []
+    # Search finds the same pages, with the same text: the kept pages' entries were replayed.
+    assert _index(tmp_path / "rebuilt") == _index(tmp_path / "fresh")
 
 
 def test_a_problem_banner_reaches_every_page_and_leaves_with_the_fix(previewed: Path, tmp_path: Path):
