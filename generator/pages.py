@@ -28,7 +28,7 @@ from .coverage import coverage
 from .dashboard import coverage_bars, dashboard
 from .dataset import Dataset, Year
 from .feed import FEED, rss
-from .images import prepare, renditions
+from .images import WebImage, prepare, renditions
 from .kinds.announcements import Announcement
 from .kinds.collectives import Collective
 from .kinds.competitions import Competition
@@ -89,6 +89,7 @@ class Site:
     context: dict[str, Any]  # site-wide values the page templates show (sample notice, as_of)
     photos_processed: int = 0  # photos processed in this build (not answered from the cache)
     search_terms: list[str] = field(default_factory=list)  # words Chinese search must keep whole
+    years: list[int] = field(default_factory=list)  # the years that have pages
 
 
 @dataclass
@@ -129,6 +130,25 @@ def pagination(uris: list[str], index: int) -> dict[str, Any] | None:
     }
 
 
+class Remembered:
+    """What the live preview's rebuilds keep from the build before: record texts rendered from
+    Markdown, and photos as processed (their cache folders by path, size and time, and renditions),
+    so that a rebuild neither hashes the photos nor reads their renditions again."""
+
+    def __init__(self) -> None:
+        self.markdown: dict[str, Markup] = {}
+        self.photo_folders: dict[tuple[str, int, int], Path] = {}
+        self.photos: dict[Path, list[WebImage]] = {}
+
+    def known_folders(self, photos: list[Path]) -> tuple[dict[Path, Path], dict[Path, tuple[str, int, int]]]:
+        """The cache folders of the photos that did not change, and every photo's size-and-time key."""
+        keys = {}
+        for photo in photos:
+            stat = photo.stat()
+            keys[photo] = (str(photo), stat.st_size, stat.st_mtime_ns)
+        return {photo: self.photo_folders[key] for photo, key in keys.items() if key in self.photo_folders}, keys
+
+
 class SiteBuilder:
     """Builds the pages of every campaign year from a validated dataset."""
 
@@ -145,6 +165,7 @@ class SiteBuilder:
         self.photos_processed = 0  # photos that were not in the cache
         self.per_page = PER_PAGE
         self.photo_folders: dict[Path, Path] = {}  # cache folders of photos hashed in this build
+        self.remembered: Remembered | None = None
         self._photos: dict[tuple[int, str, str], _Photo] = {}
 
     # -- shared pieces -------------------------------------------------------------------
@@ -172,8 +193,17 @@ class SiteBuilder:
         if key not in self._photos:
             # Named after the record, not the photo file: ids are URL-safe, file names may hold spaces.
             stem = record.id
-            images, cached = renditions(record.src.path.parent / record.photo, self.cache_dir, known=self.photo_folders)
-            self.photos_processed += not cached
+            path = record.src.path.parent / record.photo
+            folder = self.photo_folders.get(path)
+            kept = self.remembered.photos.get(folder) if self.remembered is not None and folder is not None else None
+            if kept is None:
+                images, cached = renditions(path, self.cache_dir, known=self.photo_folders)
+                self.photos_processed += not cached
+                folder = self.photo_folders.get(path)
+                if self.remembered is not None and folder is not None:
+                    self.remembered.photos[folder] = images
+            else:
+                images = kept
             jpeg, webp = [], []
             for image in images:
                 for fmt, data, out in (("jpg", image.jpeg, jpeg), ("webp", image.webp, webp)):
@@ -666,6 +696,14 @@ class SiteBuilder:
         return self._page(page, "历年竞赛", "cp/archive.html", {"years": years}, description="历年劳动和技能竞赛。")
 
 
+def content_uri(path: Path, content_dir: Path) -> str:
+    """A file under content/ as MkDocs names it: relative, with slashes."""
+    try:
+        return path.relative_to(content_dir).as_posix()  # as found under content/: no need to ask the disk
+    except ValueError:
+        return path.resolve().relative_to(content_dir.resolve()).as_posix()
+
+
 def build_site(
     dataset: Dataset,
     theme_dir: Path,
@@ -674,25 +712,31 @@ def build_site(
     cache_dir: Path | None = None,
     site_url: str | None = None,
     search_archive: bool = True,
-    markdown: dict[str, Markup] | None = None,
+    remembered: Remembered | None = None,
 ) -> Site:
     """All generated pages and files of the site, from a validated dataset.
 
-    Without `search_archive`, the pages of earlier years stay out of the search index. `markdown`:
-    record texts rendered in builds before (see `Renderer`).
+    Without `search_archive`, the pages of earlier years stay out of the search index. `remembered`:
+    what the builds before made (the live preview's).
     """
-    builder = SiteBuilder(dataset, Renderer(theme_dir, cache_dir, markdown), as_of, cache_dir, site_url)
-    prepared = prepare(
-        [
-            record.src.path.parent / record.photo
-            for year in dataset.years.values()
-            for record in [*year.collectives.values(), *year.people.values()]
-            if record.photo and record.src.path is not None and SiteBuilder.consented(record)
-        ],
-        cache_dir,
-        known=builder.photo_folders,
+    builder = SiteBuilder(
+        dataset, Renderer(theme_dir, cache_dir, remembered.markdown if remembered else None), as_of, cache_dir, site_url
     )
+    builder.remembered = remembered
+    photos = [
+        record.src.path.parent / record.photo
+        for year in dataset.years.values()
+        for record in [*year.collectives.values(), *year.people.values()]
+        if record.photo and record.src.path is not None and SiteBuilder.consented(record)
+    ]
+    keys = {}
+    if remembered is not None:
+        known, keys = remembered.known_folders(photos)
+        builder.photo_folders.update(known)
+    prepared = prepare(photos, cache_dir, known=builder.photo_folders)
     pages = builder.build()
+    if remembered is not None:
+        remembered.photo_folders = {keys[p]: folder for p, folder in builder.photo_folders.items() if p in keys}
     if not search_archive:
         archived = tuple(f"{number}/" for number in dataset.years if number != dataset.current_year)
         pages = [
@@ -712,10 +756,10 @@ def build_site(
         "feed": FEED if site_url else None,
     }
     news = {
-        story.src.path.resolve().relative_to(content_dir.resolve()).as_posix()
+        content_uri(story.src.path, content_dir)
         for year in dataset.years.values()
         for story in year.news
         if story.src.path is not None
     }
     processed = prepared + builder.photos_processed
-    return Site(pages, builder.assets, consumed, news, context, processed, search_terms(dataset))
+    return Site(pages, builder.assets, consumed, news, context, processed, search_terms(dataset), sorted(dataset.years))

@@ -8,13 +8,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from markupsafe import Markup
-
 from .asof import ENV_AS_OF, resolve_as_of
 from .dataset import Dataset
 from .kinds.common import READY
 from .memo import Memo
-from .pages import Site, build_site
+from .pages import Remembered, Site, build_site, content_uri
 from .problems import Problem, RecordsInvalid
 from .publish import published, without_drafts
 from .validate import load_dataset
@@ -40,16 +38,17 @@ class Paths:
 @dataclass
 class Kept:
     """What a caller that builds again and again (the live preview) keeps from one build to the next:
-    the check's results, and record texts as rendered from Markdown."""
+    the check's results, what the pages were made of (`Remembered`), and news stories as sanitised."""
 
     checks: Memo
-    markdown: dict[str, Markup]
+    pages: Remembered
+    news: dict[str, str]
 
     @classmethod
     def for_project(cls, paths: Paths) -> Kept:
         checks = Memo.in_folder(paths.cache_dir, "check")
         checks.seen = {}  # its files known by their times: unchanged ones are not read again
-        return cls(checks, {})
+        return cls(checks, Remembered(), {})
 
 
 def check(paths: Paths, memo: Memo | None = None, digests: dict[str, bytes] | None = None) -> Dataset:
@@ -129,12 +128,12 @@ def generate(
         paths.cache_dir,
         site_url,
         search_archive,
-        kept.markdown if kept else None,
+        kept.pages if kept else None,
     )
     # Draft and withdrawn news (and, in a scoped preview, other years' news and plans) are real files
     # under content/: take them out of the build too.
     site.consumed.extend(
-        story.src.path.resolve().relative_to(paths.content_dir.resolve()).as_posix()
+        content_uri(story.src.path, paths.content_dir)
         for number, year in dataset.years.items()
         for story in year.news
         if (story.state != READY or (years is not None and number not in years)) and story.src.path is not None

@@ -35,14 +35,29 @@ def test_plugin_adds_pages_drops_the_plan_source_and_watches_site_data(project: 
     assert re.search(r"<h1[^>]*>农测试 ", person.content_string)
     assert config.extra["cp"]["sample"] is True
 
-    watched = []
+    watched: dict[str, bool] = {}
 
     class Server:
-        def watch(self, path: str) -> None:
-            watched.append(path)
+        def watch(self, path: str, *, recursive: bool = True) -> None:
+            watched[path] = recursive
 
     plugin.on_serve(Server(), config=config, builder=None)
-    assert watched == [str(project / "site_data")]
+    data = project / "site_data"
+    assert watched[str(data / "2023")] is True and watched[str(data / "enterprises")] is True
+    assert watched[str(data)] is False  # a year added meanwhile
+
+
+def test_a_preview_of_one_year_polls_only_its_records_and_the_shared_ones(project: Path):
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "theme", project / "theme")
+    config = load_config(str(project / "mkdocs.yml"))
+    plugin = config.plugins["campaign"]
+    config = config.plugins.on_config(config)
+    (project / "site_data" / "2022").mkdir()
+    watched = dict(plugin._watched([2023]))
+    data = project / "site_data"
+    assert data / "2022" not in watched and watched[data / "2023"] is True and watched[data] is False
+    assert dict(plugin._watched(None)) == {data: True}  # every year shown: everything watched
 
 
 def test_build_date_is_tied_to_as_of_for_the_build_only(project: Path, monkeypatch):

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from PIL import Image
 
 from generator.plugin import CampaignPlugin
 from generator.preview import RenderedPages, surroundings
@@ -114,3 +115,21 @@ def test_a_problem_banner_reaches_every_page_and_leaves_with_the_fix(previewed: 
     edit(project, "site_data/2023/people/huang-ceshi.yml", "honour: 技术能人", "honour: 技术能手")
     _serve_build(project, tmp_path / "fixed")
     assert not any("cp-preview-errors" in html for html in _html(tmp_path / "fixed").values())
+
+
+def test_a_replaced_photo_shows_in_the_next_rebuild(project: Path, tmp_path: Path):
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "theme", project / "theme")
+    photo = project / "site_data/2023/people/nong-ceshi.jpg"
+    Image.new("RGB", (640, 480), (200, 40, 40)).save(photo, "JPEG")
+    edit(project, "site_data/2023/people/nong-ceshi.yml", "summary:", "photo: nong-ceshi.jpg\nphoto_alt: 示意图\nsummary:")
+    _start(project)
+    _serve_build(project, tmp_path / "first")
+    rendition = sorted((tmp_path / "first").rglob("nong-ceshi-*.jpg"))[0].relative_to(tmp_path / "first")
+    Image.new("RGB", (640, 480), (40, 40, 200)).save(photo, "JPEG")  # another photo under the same name
+    _serve_build(project, tmp_path / "second")
+    before, after = (tmp_path / "first" / rendition).read_bytes(), (tmp_path / "second" / rendition).read_bytes()
+    assert before != after
+    with Image.open(tmp_path / "second" / rendition) as shown:
+        red, _, blue = shown.convert("RGB").getpixel((10, 10))
+    assert blue > red  # the new, blue photo
