@@ -153,7 +153,13 @@ class SiteBuilder:
     """Builds the pages of every campaign year from a validated dataset."""
 
     def __init__(
-        self, dataset: Dataset, renderer: Renderer, as_of: dt.date, cache_dir: Path | None = None, site_url: str | None = None
+        self,
+        dataset: Dataset,
+        renderer: Renderer,
+        as_of: dt.date,
+        cache_dir: Path | None = None,
+        site_url: str | None = None,
+        remembered: Remembered | None = None,
     ) -> None:
         self.data = dataset
         self.site_url = site_url.rstrip("/") + "/" if site_url else None
@@ -165,7 +171,7 @@ class SiteBuilder:
         self.photos_processed = 0  # photos that were not in the cache
         self.per_page = PER_PAGE
         self.photo_folders: dict[Path, Path] = {}  # cache folders of photos hashed in this build
-        self.remembered: Remembered | None = None
+        self.remembered = remembered  # the live preview's photos from the builds before
         self._photos: dict[tuple[int, str, str], _Photo] = {}
 
     # -- shared pieces -------------------------------------------------------------------
@@ -719,10 +725,8 @@ def build_site(
     Without `search_archive`, the pages of earlier years stay out of the search index. `remembered`:
     what the builds before made (the live preview's).
     """
-    builder = SiteBuilder(
-        dataset, Renderer(theme_dir, cache_dir, remembered.markdown if remembered else None), as_of, cache_dir, site_url
-    )
-    builder.remembered = remembered
+    renderer = Renderer(theme_dir, cache_dir, remembered.markdown if remembered else None)
+    builder = SiteBuilder(dataset, renderer, as_of, cache_dir, site_url, remembered)
     photos = [
         record.src.path.parent / record.photo
         for year in dataset.years.values()
