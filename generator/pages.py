@@ -301,6 +301,12 @@ class SiteBuilder:
         body = self.renderer.render(template, page=params)
         return Page(src_uri, title, body, meta, source)
 
+    def _list_page(self, uri: str, title: str, index: int, template: str, params: dict[str, Any], description: str) -> Page:
+        """One page of a paginated list. Lists repeat what the records' own pages say: they stay out of the
+        search index, which holds each record once."""
+        numbered = title + (f"（第 {index + 1} 页）" if index else "")
+        return self._page(uri, numbered, template, params, description=description, search={"exclude": True})
+
     # -- pages ---------------------------------------------------------------------------
 
     def build(self) -> list[Page]:
@@ -447,14 +453,13 @@ class SiteBuilder:
                 "pagination": pagination(uris, index),
             }
             pages.append(
-                self._page(
+                self._list_page(
                     uri,
-                    title + (f"（第 {index + 1} 页）" if index else ""),
+                    title,
+                    index,
                     "cp/competitions.html",
                     params,
-                    description=f"{number}年隆安县劳动和技能竞赛一览，共 {len(chosen)} 项。",
-                    # Lists repeat what the competitions' own pages say: the search index holds each once.
-                    search={"exclude": True},
+                    f"{number}年隆安县劳动和技能竞赛一览，共 {len(chosen)} 项。",
                 )
             )
         return pages
@@ -542,13 +547,13 @@ class SiteBuilder:
                 "pagination": pagination(uris, index),
             }
             pages.append(
-                self._page(
+                self._list_page(
                     uri,
-                    title + (f"（第 {index + 1} 页）" if index else ""),
+                    title,
+                    index,
                     "cp/exemplars.html",
                     params,
-                    description=f"{title}：共 {len(records)} {'个' if kind == 'collectives' else '名'}。",
-                    search={"exclude": True},  # each exemplar is found by its own page
+                    f"{title}：共 {len(records)} {'个' if kind == 'collectives' else '名'}。",
                 )
             )
         for record in records:

@@ -37,18 +37,19 @@ log = get_plugin_logger(__name__)
 ANCHOR = re.compile(r"""\sid=["']([^"']+)["']""")
 
 
-def _searches(config: MkDocsConfig) -> bool:
+def _search_plugin(config: MkDocsConfig) -> object | None:
     # Material's plugins are registered under their theme's name: "material/search".
-    return any(name == "search" or name.endswith("/search") for name in config.plugins)
+    return next((plugin for name, plugin in config.plugins.items() if name == "search" or name.endswith("/search")), None)
+
+
+def _searches(config: MkDocsConfig) -> bool:
+    return _search_plugin(config) is not None
 
 
 def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
     """The entries of this build's search index, where Material's search plugin keeps them."""
-    for name, plugin in config.plugins.items():
-        if name == "search" or name.endswith("/search"):
-            entries = getattr(getattr(plugin, "search_index", None), "entries", None)
-            return entries if isinstance(entries, list) else None
-    return None
+    entries = getattr(getattr(_search_plugin(config), "search_index", None), "entries", None)
+    return entries if isinstance(entries, list) else None
 
 
 class CampaignConfig(Config):
