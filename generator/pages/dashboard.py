@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .board import board
-from .compute import schedule
-from .coverage import Coverage, Rate, coverage
-from .dataset import Year
-from .stats import board_table, coverage_tables, statistics_tables
-from .tables import Table, csv_bytes, xlsx_bytes
-from .urls import relative
-
-if TYPE_CHECKING:
-    from .pages import Page, SiteBuilder
+from ..board import board
+from ..compute import schedule
+from ..coverage import Coverage, Rate, coverage
+from ..dataset import Year
+from ..stats import board_table, coverage_tables, statistics_tables
+from ..tables import Table, csv_bytes, xlsx_bytes
+from ..urls import relative
+from .common import Asset, Page
+from .context import Context
 
 
 def target_bar(rate: Rate) -> dict[str, Any]:
@@ -41,26 +40,24 @@ def table_params(table: Table, page: str) -> dict[str, Any]:
     return {"key": table.key, "title": table.title, "headers": table.headers, "rows": table.rows, "note": table.note}
 
 
-def dashboard(builder: SiteBuilder, year: Year) -> Page:
-    """The dashboard page of one year, and its downloads (added to the builder's assets)."""
-    from .pages import Asset
-
+def dashboard(ctx: Context, year: Year) -> tuple[Page, list[Asset]]:
+    """The dashboard page of one year, and its downloads: a workbook of every table, and each table as CSV."""
     number = year.campaign.year
-    as_of = builder.as_of
-    page = builder.urls.dashboard(number)
-    cov = coverage(builder.data, number, as_of)
+    as_of = ctx.as_of
+    page = ctx.urls.dashboard(number)
+    cov = coverage(ctx.data, number, as_of)
     stats = statistics_tables(year, as_of)
     tables = [*coverage_tables(cov), *stats] if cov.has_register else stats
-    public_board = board(builder.data, number, as_of) if year.campaign.public_submissions else None
+    public_board = board(ctx.data, number, as_of) if year.campaign.public_submissions else None
     if public_board:
         tables.append(board_table(public_board))
     downloads = []
-    workbook = builder.urls.download(number, "statistics.xlsx")
-    builder.assets.append(Asset(workbook, xlsx_bytes(tables, year.campaign.title, as_of)))
+    workbook = ctx.urls.download(number, "statistics.xlsx")
+    assets = [Asset(workbook, xlsx_bytes(tables, year.campaign.title, as_of))]
     downloads.append({"label": "全部统计表（Excel）", "href": relative(page, workbook)})
     for table in tables:
-        dest = builder.urls.download(number, f"{table.key}.csv")
-        builder.assets.append(Asset(dest, csv_bytes(table)))
+        dest = ctx.urls.download(number, f"{table.key}.csv")
+        assets.append(Asset(dest, csv_bytes(table)))
         downloads.append({"label": f"{table.title}（CSV）", "href": relative(page, dest)})
     params = {
         "year": number,
@@ -74,6 +71,7 @@ def dashboard(builder: SiteBuilder, year: Year) -> Page:
         "downloads": downloads,
     }
     title = f"{number}年数据看板"
-    return builder._page(
+    made = ctx.page(
         page, title, "cp/dashboard.html", params, description=f"{year.campaign.title}：目标任务完成情况、竞赛安排和统计数据。"
     )
+    return made, assets

@@ -1,0 +1,94 @@
+"""The site from its rooms: each year's pages in the order the site has always listed them, then the shared pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+from ..dataset import Dataset
+from ..feed import FEED
+from ..render import Renderer
+from ..search_terms import search_terms
+from ..urls import Urls
+from .announcements import announcements
+from .archive import archive
+from .common import Asset, Page, Site
+from .competitions import competitions
+from .contact import contact
+from .context import Context
+from .dashboard import dashboard
+from .exemplars import exemplars
+from .home import home
+from .innovations import innovations
+from .news import feed, news_sources
+from .photos import Photos, Remembered
+from .plan import plan
+from .redirects import redirects
+
+
+def rooms(ctx: Context) -> tuple[list[Page], list[Asset]]:
+    """Every room's pages and files, year by year, then the contact and archive pages."""
+    pages: list[Page] = []
+    assets: list[Asset] = []
+    for number in sorted(ctx.data.years):
+        year = ctx.data.years[number]
+        pages.append(home(ctx, year))
+        pages.append(plan(ctx, year))
+        pages.extend(competitions(ctx, year))
+        pages.extend(exemplars(ctx, year, "collectives"))
+        pages.extend(exemplars(ctx, year, "people"))
+        # The photos these pages showed, each once; only the rooms above show photos.
+        assets.extend(ctx.photos.made())
+        pages.append(innovations(ctx, year))
+        board, downloads = dashboard(ctx, year)
+        pages.append(board)
+        assets.extend(downloads)
+        pages.extend(announcements(ctx, year))
+        assets.extend(redirects(ctx, year))
+    pages.append(contact(ctx))
+    pages.append(archive(ctx))
+    return pages, assets
+
+
+def build_site(
+    dataset: Dataset,
+    theme_dir: Path,
+    as_of: dt.date,
+    content_dir: Path,
+    cache_dir: Path | None = None,
+    site_url: str | None = None,
+    search_archive: bool = True,
+    remembered: Remembered | None = None,
+) -> Site:
+    """All generated pages and files of the site, from a validated dataset.
+
+    Without `search_archive`, the pages of earlier years stay out of the search index. `remembered`:
+    what the builds before made (the live preview's).
+    """
+    renderer = Renderer(theme_dir, cache_dir, remembered.markdown if remembered else None)
+    urls = Urls(dataset.current_year)
+    photos = Photos(urls, cache_dir, remembered)
+    ctx = Context(dataset, renderer, as_of, urls, photos, site_url.rstrip("/") + "/" if site_url else None)
+    photos.prepare(dataset)
+    pages, assets = rooms(ctx)
+    photos.remember()
+    if not search_archive:
+        archived = tuple(f"{number}/" for number in dataset.years if number != dataset.current_year)
+        pages = [
+            replace(page, meta={**page.meta, "search": {"exclude": True}}) if page.src_uri.startswith(archived) else page
+            for page in pages
+        ]
+    assets.extend(feed(dataset, site_url))
+    current = dataset.years[dataset.current_year].campaign
+    consumed = sorted({year.campaign.plan_text for year in dataset.years.values()})
+    context = {
+        "sample": any(year.campaign.sample for year in dataset.years.values()),
+        "as_of": as_of.isoformat(),
+        "as_of_cn": f"{as_of.year}年{as_of.month}月{as_of.day}日",
+        "issuer": current.issuer,
+        "title": current.title,
+        "feed": FEED if site_url else None,
+    }
+    news = news_sources(dataset, content_dir)
+    return Site(pages, assets, consumed, news, context, photos.processed, search_terms(dataset), sorted(dataset.years))
