@@ -40,17 +40,18 @@ class Scale:
     groups: int  # copies of the pattern year's records in each year
 
 
-def _pattern() -> dict[str, Any]:
-    data = ROOT / "site_data"
+def _pattern(root: Path) -> dict[str, Any]:
+    data = root / "site_data"
     year = data / str(PATTERN_YEAR)
     return {
+        "root": root,
         "campaign": yaml.safe_load((year / "campaign.yml").read_text(encoding="utf-8")),
         "enterprises": [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((data / "enterprises").glob("*.yml"))],
         "kinds": {
             kind: [(p, yaml.safe_load(p.read_text(encoding="utf-8"))) for p in sorted((year / kind).glob("*.yml"))]
             for kind in KINDS
         },
-        "news": sorted((ROOT / "content" / "news" / "posts").glob("*.md")),
+        "news": sorted((root / "content" / "news" / "posts").glob("*.md")),
     }
 
 
@@ -151,28 +152,34 @@ def refresh_site_files(out: Path) -> None:
     shutil.copytree(ROOT / "theme", out / "theme")
 
 
-def make_project(out: Path, records: int, seed: int = 1, years: int | None = None) -> dict[str, int]:
+def make_project(out: Path, records: int, seed: int = 1, years: int | None = None, pattern_root: Path = ROOT) -> dict[str, int]:
     """Write a project of about `records` records to `out` (replacing it); the counts by kind.
 
     The records spread over `years` years (by default one for a county's few hundred, ten at scale).
+    They are copies of the records of `pattern_root`'s 2023 campaign (this repository's sample; tests
+    pass their fixture), with the same settings.
     """
-    pattern = _pattern()
+    pattern = _pattern(pattern_root)
+    root = pattern_root
     scale = scale_for(records, pattern, years)
     rng = random.Random(seed)
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
     refresh_site_files(out)
-    shutil.copytree(ROOT / "content", out / "content", ignore=shutil.ignore_patterns("posts", "2023.md"))
-    shutil.copytree(ROOT / "site_data" / "unions", out / "site_data" / "unions")
+    shutil.copytree(root / "content", out / "content", ignore=shutil.ignore_patterns("posts", "2023.md"))
+    shutil.copytree(root / "site_data" / "unions", out / "site_data" / "unions")
+    shutil.copy2(root / "site_data" / "settings.yml", out / "site_data" / "settings.yml")
     counts: dict[str, int] = {"unions": len(list((out / "site_data" / "unions").glob("*.yml")))}
     data = out / "site_data"
-    plan = (ROOT / "content" / "plans" / f"{PATTERN_YEAR}.md").read_text(encoding="utf-8")
+    plan = (root / "content" / "plans" / f"{PATTERN_YEAR}.md").read_text(encoding="utf-8")
 
     for group in range(scale.groups):
         copier = Copier(pattern, PATTERN_YEAR, group, rng)
         for enterprise in pattern["enterprises"]:
             record = copier(enterprise)
+            # A 车间's id is the enterprise's own: only the enterprise's id is made unique.
+            record["units"] = enterprise.get("units", [])
             history = record.pop("years")[PATTERN_YEAR]
             record["years"] = {year: history for year in scale.years}
             _dump(data / "enterprises" / f"{record['id']}.yml", record)

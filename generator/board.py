@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from .dataset import Dataset
 from .kinds.campaign import Campaign
-from .kinds.submissions import EVIDENCE
 
 ON_TIME, LATE, MISSING, NOT_DUE = "按时", "逾期", "未报送", "未到期"
 
@@ -65,10 +64,11 @@ class Board:
 
 
 def board(dataset: Dataset, number: int, as_of: dt.date) -> Board:
-    """Every enterprise of the year, with its plan filing and its eight evidence materials."""
+    """Every enterprise of the year, with its plan filing and each of its evidence materials."""
     year = dataset.years[number]
     plan_deadline = deadline_for(year.campaign, "plan")
     evidence_deadline = deadline_for(year.campaign, "evidence")
+    evidence_kinds = year.settings.evidence_kinds
     rows = []
     for enterprise in sorted(dataset.enterprises.values(), key=lambda e: (e.years.get(number) is None, e.id)):
         facts = enterprise.years.get(number)
@@ -84,8 +84,8 @@ def board(dataset: Dataset, number: int, as_of: dt.date) -> Board:
                 facts.township,
                 Item("竞赛方案", filed, status(filed, plan_deadline, as_of)),
                 [
-                    Item(label, evidence.get(key), status(evidence.get(key), evidence_deadline, as_of))
-                    for key, label in EVIDENCE.items()
+                    Item(kind.name, evidence.get(kind.code), status(evidence.get(kind.code), evidence_deadline, as_of))
+                    for kind in evidence_kinds
                 ],
             )
         )

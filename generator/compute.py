@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import vocab
 from .dataset import Year
 from .kinds.campaign import Campaign, Deadline, Phase
 from .kinds.collectives import Collective
 from .kinds.competitions import Competition
 from .kinds.people import Person
+from .kinds.settings import Settings
 
 NOT_STARTED, RUNNING, FINISHED = "未开始", "进行中", "已结束"
 
@@ -90,7 +91,7 @@ def headline(year: Year, as_of: dt.date) -> Headline:
     by_stream = Counter(c.stream for c in held)
     return Headline(
         held=len(held),
-        held_by_stream=[(stream, by_stream[stream]) for stream in vocab.STREAMS],
+        held_by_stream=[(stream.name, by_stream[stream.name]) for stream in year.settings.streams],
         participants=sum(c.participants for c in held),
         collectives=len(year.collectives),
         people=len(year.people),
@@ -117,13 +118,13 @@ def honoured_from(year: Year) -> dict[str, Honoured]:
     return table
 
 
-HONOUR_ORDER = {name: index for index, name in enumerate((*vocab.COLLECTIVE_HONOURS, *vocab.PERSON_HONOURS))}
+def exemplar_order(settings: Settings) -> Callable[[Collective | Person], tuple[int, int, str]]:
+    """Higher honours first (as the county's settings list them), then recommended ones, then by id."""
+    order = {name: index for index, name in enumerate((*settings.collective_honours, *settings.person_honours))}
+    return lambda record: (order.get(record.honour, 99), 0 if record.recommended_to else 1, record.id)
 
 
-def exemplar_order(record: Collective | Person) -> tuple[int, int, str]:
-    """Higher honours first, then recommended ones, then by id for a stable order."""
-    return (HONOUR_ORDER.get(record.honour, 99), 0 if record.recommended_to else 1, record.id)
-
-
-def competition_order(competition: Competition) -> tuple[int, dt.date, str]:
-    return (list(vocab.STREAMS).index(competition.stream), competition.start, competition.id)
+def competition_order(settings: Settings) -> Callable[[Competition], tuple[int, dt.date, str]]:
+    """In the order of the plan's streams, then by start."""
+    order = {name: index for index, name in enumerate(settings.terms("streams") or [])}
+    return lambda competition: (order.get(competition.stream, 99), competition.start, competition.id)

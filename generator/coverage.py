@@ -2,6 +2,7 @@
 
 The denominator is each group's total from the county's registers, declared per township in
 the campaign record, never the number of enterprise records (editors enter the ones that competed).
+The groups themselves, and which enterprises count in each, are the county's settings (`groups`).
 """
 
 from __future__ import annotations
@@ -11,40 +12,20 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from . import vocab
 from .dataset import Dataset, Year
 from .kinds.enterprises import Enterprise
+from .kinds.settings import Group, Settings
 from .problems import Problem
 
-# Which part of the economy an industry belongs to, as the statistics office counts it.
-CONSTRUCTION = frozenset({"建筑施工"})
-SERVICES = frozenset({"物流配送", "文化旅游", "其他服务业", "教育", "医疗卫生"})
-NON_PUBLIC = frozenset({"民营企业", "外资企业"})
-ENTERPRISES = frozenset({"国有企业", "集体企业", "民营企业", "外资企业"})
 
-STATE_OWNED, CONSTRUCTION_ABOVE, SERVICES_ABOVE, PRIVATE_AND_SMALL = vocab.TARGET_GROUPS
-
-
-def groups_of(enterprise: Enterprise, year: int) -> list[str]:
+def groups_of(enterprise: Enterprise, year: int, settings: Settings) -> list[Group]:
     """The target groups an enterprise counts in that year; one enterprise may count in several.
 
-    Public institutions (事业单位, 机关) are in no group: the targets are about enterprises.
-    A private construction firm above designated size counts both as 规模以上建筑企业 and as
-    非公企业; a small state-owned firm counts as 小微企业.
+    A private construction firm above designated size may count both as 规模以上建筑企业 and as
+    非公企业, if the county's groups say so.
     """
-    if enterprise.ownership not in ENTERPRISES:
-        return []
-    above = enterprise.years[year].above_designated_size
-    groups = []
-    if above and enterprise.ownership == "国有企业":
-        groups.append(STATE_OWNED)
-    if above and enterprise.industry in CONSTRUCTION:
-        groups.append(CONSTRUCTION_ABOVE)
-    if above and enterprise.industry in SERVICES:
-        groups.append(SERVICES_ABOVE)
-    if enterprise.ownership in NON_PUBLIC or not above:
-        groups.append(PRIVATE_AND_SMALL)
-    return groups
+    facts = enterprise.years[year]
+    return settings.groups_of(enterprise.ownership, enterprise.industry, facts.above_designated_size, facts.small_or_micro)
 
 
 def enterprises_that_ran(year: Year, as_of: dt.date) -> set[str]:
@@ -96,6 +77,7 @@ def coverage(dataset: Dataset, number: int, as_of: dt.date) -> Coverage:
     """Coverage of every target group, for the county and for each township in the register."""
     year = dataset.years[number]
     campaign = year.campaign
+    settings = year.settings
     targets = {t.group: t.percent for t in campaign.targets}
     ran: dict[tuple[str, str], int] = {}
     ran_any = enterprises_that_ran(year, as_of)
@@ -103,11 +85,15 @@ def coverage(dataset: Dataset, number: int, as_of: dt.date) -> Coverage:
         if number not in enterprise.years or enterprise.id not in ran_any:
             continue
         township = enterprise.years[number].township
-        for group in groups_of(enterprise, number):
-            ran[(township, group)] = ran.get((township, group), 0) + 1
+        for group in groups_of(enterprise, number, settings):
+            ran[(township, group.name)] = ran.get((township, group.name), 0) + 1
     townships = []
-    for register in sorted(campaign.register, key=lambda r: list(vocab.TOWNSHIPS).index(r.township)):
-        rates = [Rate(g, targets.get(g), ran.get((register.township, g), 0), register.total(g)) for g in vocab.TARGET_GROUPS]
+    order = settings.terms("townships") or []
+    for register in sorted(campaign.register, key=lambda r: order.index(r.township)):
+        rates = [
+            Rate(g.name, targets.get(g.name), ran.get((register.township, g.name), 0), register.total(g.code))
+            for g in settings.groups
+        ]
         townships.append((register.township, rates))
     county = [
         Rate(
@@ -116,13 +102,16 @@ def coverage(dataset: Dataset, number: int, as_of: dt.date) -> Coverage:
             sum(rates[i].ran for _, rates in townships),
             sum(rates[i].total for _, rates in townships),
         )
-        for i, g in enumerate(vocab.TARGET_GROUPS)
+        for i, g in enumerate(g.name for g in settings.groups)
     ]
     return Coverage(county, townships, bool(campaign.register))
 
 
 def check_register(dataset: Dataset) -> Iterator[Problem]:
     """A group may not hold more enterprise records than the register says the township has."""
+    settings = dataset.settings
+    if settings is None:
+        return
     for number, year in dataset.years.items():
         campaign = year.campaign
         if not campaign.register:
@@ -142,12 +131,14 @@ def check_register(dataset: Dataset) -> Iterator[Problem]:
         counts: dict[tuple[str, str], int] = {}
         for enterprise in dataset.enterprises.values():
             if number in enterprise.years:
-                for group in groups_of(enterprise, number):
-                    key = (enterprise.years[number].township, group)
+                for group in groups_of(enterprise, number, settings):
+                    key = (enterprise.years[number].township, group.code)
                     counts[key] = counts.get(key, 0) + 1
-        for (township, group), count in sorted(counts.items()):
+        names = {g.code: g.name for g in settings.groups}
+        for (township, code), count in sorted(counts.items()):
+            group = names[code]
             register = declared.get(township)
-            total = register.total(group) if register else 0
+            total = register.total(code) if register else 0
             if count > total:
                 where = f"register[{campaign.register.index(register) + 1}]" if register else "register"
                 yield Problem(

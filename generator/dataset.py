@@ -13,6 +13,7 @@ from .kinds.enterprises import Enterprise
 from .kinds.innovations import Innovation
 from .kinds.news import News
 from .kinds.people import Person
+from .kinds.settings import Settings
 from .kinds.submissions import Submission
 from .kinds.unions import Union
 
@@ -22,6 +23,7 @@ class Year:
     """Everything of one campaign year."""
 
     campaign: Campaign
+    settings: Settings  # the county's, shared by every year
     plan_markdown: str = ""
     competitions: dict[str, Competition] = field(default_factory=dict)
     collectives: dict[str, Collective] = field(default_factory=dict)
@@ -38,6 +40,7 @@ class Year:
 class Dataset:
     """All records: the organisations, which outlive a year, and the campaign years."""
 
+    settings: Settings | None = None  # None only while the settings failed their own checks
     unions: dict[str, Union] = field(default_factory=dict)
     enterprises: dict[str, Enterprise] = field(default_factory=dict)
     years: dict[int, Year] = field(default_factory=dict)

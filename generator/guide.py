@@ -6,25 +6,18 @@ import re
 from pathlib import Path
 
 from .kinds import KINDS
+from .load import discover
 from .schema import Field, Object, YearMap, json_type_label
 
 START, END = "<!-- fields:start -->", "<!-- fields:end -->"
 EXAMPLES_START, EXAMPLES_END = "<!-- examples:start -->", "<!-- examples:end -->"
 
-# One bundled record of each kind, shown whole in the guide.
-EXAMPLES = {
-    "union": "site_data/unions/chengxiang.yml",
-    "enterprise": "site_data/enterprises/xinneng-peijian.yml",
-    "competition": "site_data/2023/competitions/xian-jineng-dasai.yml",
-    "collective": "site_data/2023/collectives/xinneng-zongzhuang.yml",
-    "person": "site_data/2023/people/nong-jianguo.yml",
-    "innovation": "site_data/2023/innovations/zhuangpei-jiaju.yml",
-    "submission": "site_data/2023/submissions/xinneng-peijian.yml",
-    "announcement": "site_data/2023/announcements/pioneer-2023.yml",
-    "news": "content/news/posts/2023-05-31-launch-meeting.md",
-}
+# The kinds shown whole in the guide, each by one of the project's own records (the campaign record is
+# long, and the settings are shown in their own section).
+EXAMPLE_KINDS = ("union", "enterprise", "competition", "collective", "person", "innovation", "submission", "announcement", "news")
 
 WHERE = {
+    "settings": "site_data/settings.yml",
     "union": "site_data/unions/编号.yml",
     "enterprise": "site_data/enterprises/编号.yml",
     "campaign": "site_data/年份/campaign.yml",
@@ -70,15 +63,28 @@ def field_reference() -> str:
 
 
 def examples(root: Path) -> str:
-    """Each kind's full example, taken from the bundled records so it is always valid."""
+    """Each kind's full example, taken from the project's own records so it is valid for its settings.
+
+    Of each kind, the longest record of the newest year is shown (it shows the most fields); a kind
+    with no record yet is left out, and a project with no records at all gets a pointer to `init`.
+    """
+    found, _ = discover(root / "site_data", root / "content", root)
+    first: dict[str, Path] = {}
+    for kind, _, path in sorted(found, key=lambda item: (-(item[1] or 0), -item[2].stat().st_size, str(item[2]))):
+        first.setdefault(kind.name, path)
     parts = []
-    for name, relative in EXAMPLES.items():
-        kind = KINDS[name]
+    for name in EXAMPLE_KINDS:
+        path = first.get(name)
+        if path is None:
+            continue
+        relative = path.relative_to(root).as_posix()
         language = "markdown" if relative.endswith(".md") else "yaml"
-        parts.append(
-            f"### {kind.label}：`{relative}`\n\n```{language}\n{(root / relative).read_text(encoding='utf-8').strip()}\n```\n"
-        )
-    parts.append("年度竞赛记录（内容较长）请直接看 `site_data/2023/campaign.yml`。\n")
+        parts.append(f"### {KINDS[name].label}：`{relative}`\n\n```{language}\n{path.read_text(encoding='utf-8').strip()}\n```\n")
+    campaign = first.get("campaign")
+    if campaign is not None:
+        parts.append(f"年度竞赛记录（内容较长）请直接看 `{campaign.relative_to(root).as_posix()}`。\n")
+    if not parts:
+        parts.append("还没有任何记录：先运行 `python -m generator init` 建立新项目，再用 `make new` 添加记录。\n")
     return "\n".join(parts)
 
 

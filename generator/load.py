@@ -16,6 +16,8 @@ from .yamlio import LinedDict, LinedList, load_yaml
 
 YEAR_DIR = re.compile(r"^20[0-9]{2}$")
 RECORD_SUFFIXES = (".yml", ".yaml")
+# The county's settings: its name and its word lists (kinds/settings.py).
+SETTINGS_FILES = ("settings.yml", "settings.yaml")
 # Above this a record file is not something an editor typed; refuse before parsing it.
 MAX_RECORD_BYTES = 256 * 1024
 
@@ -50,20 +52,22 @@ def discover(data_dir: Path, content_dir: Path, root: Path) -> tuple[list[tuple[
     """List the record files by kind; anything in a place no kind reads from is a problem."""
     found: list[tuple[Kind, int | None, Path]] = []
     problems: list[Problem] = []
-    by_folder = {kind.folder: kind for kind in KINDS.values() if not kind.per_year and kind.name != "news"}
+    by_folder = {kind.folder: kind for kind in KINDS.values() if not kind.per_year and kind.folder and kind.name != "news"}
     per_year = {kind.folder: kind for kind in KINDS.values() if kind.per_year and kind.folder}
     for parts in _files(data_dir):
         if parts[-1].startswith(".") or not parts[-1].lower().endswith(RECORD_SUFFIXES):
             continue
         path = data_dir.joinpath(*parts)
-        if len(parts) == 2 and parts[0] in by_folder:
+        if len(parts) == 1 and parts[0] in SETTINGS_FILES:
+            found.append((KINDS["settings"], None, path))
+        elif len(parts) == 2 and parts[0] in by_folder:
             found.append((by_folder[parts[0]], None, path))
         elif len(parts) == 2 and YEAR_DIR.match(parts[0]) and parts[1] in ("campaign.yml", "campaign.yaml"):
             found.append((KINDS["campaign"], int(parts[0]), path))
         elif len(parts) == 3 and YEAR_DIR.match(parts[0]) and parts[1] in per_year:
             found.append((per_year[parts[1]], int(parts[0]), path))
         else:
-            folders = "、".join([*by_folder, *(f"年份/{f}" for f in per_year), "年份/campaign.yml"])
+            folders = "、".join(["settings.yml", *by_folder, *(f"年份/{f}" for f in per_year), "年份/campaign.yml"])
             problems.append(
                 Problem(display_path(path, root), 0, "", f"这个文件不在任何记录文件夹里，不会被读取。记录文件应放在：{folders}。")
             )

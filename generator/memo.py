@@ -19,9 +19,9 @@ PACKAGE = Path(__file__).resolve().parent
 
 
 def code_salt() -> bytes:
-    """A digest of the generator's source: results made by other code are never reused."""
+    """A digest of the generator's source and its national defaults: results made by other code are never reused."""
     digest = hashlib.blake2b(sys.version.encode(), digest_size=16)
-    for path in sorted(PACKAGE.rglob("*.py")):
+    for path in sorted([*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.yml")]):
         digest.update(path.relative_to(PACKAGE).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.digest()

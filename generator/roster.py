@@ -15,7 +15,6 @@ from pathlib import Path
 import yaml
 from openpyxl import load_workbook
 
-from . import vocab
 from .dataset import Dataset
 from .privacy import findings
 from .scaffold import readable_id, unique_id
@@ -136,7 +135,9 @@ def import_roster(path: Path, dataset: Dataset, root: Path, kind: str, year: int
     records = (existing_year.people if kind == "people" else existing_year.collectives) if existing_year else {}
     # The same person (name and unit) imported again is the same record, not a namesake.
     existing = {(r.name, r.unit): r.id for r in records.values()}
-    honours = vocab.PERSON_HONOURS if kind == "people" else vocab.COLLECTIVE_HONOURS
+    settings = dataset.settings
+    honours = (settings.person_honours if kind == "people" else settings.collective_honours) if settings else []
+    levels = settings.levels if settings else []
     for number, row in enumerate(rows[1:], 2):
 
         def cell(key: str, row: list[str] = row) -> str:
@@ -165,7 +166,7 @@ def import_roster(path: Path, dataset: Dataset, root: Path, kind: str, year: int
         if kind == "people":
             record["post"] = cell("post")
         record["honour"] = honour
-        if cell("level") in vocab.LEVELS:
+        if cell("level") in levels:
             record["level"] = cell("level")
         record["summary"] = cell("summary") or f"{year}年{honour}。"
         if cell("story"):

@@ -16,7 +16,6 @@ from .problems import Problem
 from .urls import RESERVED_COMPETITION_IDS, RESERVED_EXEMPLAR_IDS
 from .workdays import UnknownYear, YearTable, count_workdays
 
-MIN_ANNOUNCEMENT_WORKDAYS = 5
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 
 Rule = Callable[[Dataset, Path], Iterable[Problem]]
@@ -346,13 +345,14 @@ def rule_announcements(dataset: Dataset, data_dir: Path) -> Iterator[Problem]:
                     f"日历库还没有 {unknown.year} 年的节假日安排，无法核对公示期。请按国务院公布的安排建立 site_data/calendar/{unknown.year}.yml。",
                 )
                 continue
-            if days < MIN_ANNOUNCEMENT_WORKDAYS:
+            minimum = year.settings.announcement_workdays
+            if days < minimum:
                 yield Problem(
                     src.file,
                     src.line_of("end"),
                     "end",
                     f"公示期 {_date(announcement.start)} 至 {_date(announcement.end)} 只有 {days} 个工作日（按国务院节假日安排，含调休），"
-                    f"至少要 {MIN_ANNOUNCEMENT_WORKDAYS} 个工作日。请推迟结束日期。",
+                    f"至少要 {minimum} 个工作日（本地设置 announcement_workdays）。请推迟结束日期。",
                 )
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 from pypinyin import lazy_pinyin
 
 from .kinds import KINDS, Kind
-from .schema import Choice, Field, ListOf, Object, YearMap
+from .schema import Choice, Field, ListOf, Object, Term, Vocabulary, YearMap
+from .validate import read_settings
 
 INDENT = "  "
 
@@ -36,17 +37,22 @@ def unique_id(base: str, taken: set[str]) -> str:
     return candidate
 
 
-def _comment(f: Field, depth: int) -> list[str]:
+def _comment(f: Field, depth: int, words: Vocabulary | None) -> list[str]:
     need = "必填" if f.required else "选填"
     lines = [f"{INDENT * depth}# {f.label}（{need}）：{f.help}"]
-    if isinstance(f.type, Choice):
-        lines.append(f"{INDENT * depth}# 可选：{'、'.join(f.type.values)}")
+    choices = f.type.values if isinstance(f.type, Choice) else None
+    if isinstance(f.type, Term) and words is not None:
+        choices = words.terms(f.type.terms)
+    if choices:
+        lines.append(f"{INDENT * depth}# 可选：{'、'.join(choices)}")
     return lines
 
 
-def _field_lines(f: Field, depth: int, record_id: str, year: int, values: dict[str, str]) -> list[str]:
+def _field_lines(
+    f: Field, depth: int, record_id: str, year: int, values: dict[str, str], words: Vocabulary | None = None
+) -> list[str]:
     pad = INDENT * depth
-    lines = _comment(f, depth)
+    lines = _comment(f, depth, words)
     kind = f.type
     if f.name == "id" and depth == 0:
         return [*lines, f"{pad}id: {record_id}"]
@@ -55,12 +61,12 @@ def _field_lines(f: Field, depth: int, record_id: str, year: int, values: dict[s
     if isinstance(kind, YearMap):
         lines += [f"{pad}{f.name}:", f"{pad}{INDENT}{year}:"]
         for inner in kind.item.fields:
-            lines += _field_lines(inner, depth + 2, record_id, year, {})
+            lines += _field_lines(inner, depth + 2, record_id, year, {}, words)
         return lines
     if isinstance(kind, ListOf) and isinstance(kind.item, Object):
         lines.append(f"{pad}{f.name}:")
         for index, inner in enumerate(kind.item.fields):
-            inner_lines = _field_lines(inner, depth + 2, record_id, year, {})
+            inner_lines = _field_lines(inner, depth + 2, record_id, year, {}, words)
             if index == 0:  # the first key of the item carries the list's dash
                 body = [line for line in inner_lines if not line.lstrip().startswith("#")]
                 comments = [line for line in inner_lines if line.lstrip().startswith("#")]
@@ -73,13 +79,14 @@ def _field_lines(f: Field, depth: int, record_id: str, year: int, values: dict[s
     if isinstance(kind, Object):
         lines.append(f"{pad}{f.name}:")
         for inner in kind.fields:
-            lines += _field_lines(inner, depth + 1, record_id, year, {})
+            lines += _field_lines(inner, depth + 1, record_id, year, {}, words)
         return lines
     return [*lines, f"{pad}{f.name}:"]
 
 
-def template(kind: Kind, record_id: str, year: int, values: dict[str, str] | None = None) -> str:
-    """The text of a new record: every field, with what it means and how to write it."""
+def template(kind: Kind, record_id: str, year: int, values: dict[str, str] | None = None, words: Vocabulary | None = None) -> str:
+    """The text of a new record: every field, with what it means and how to write it (with the county's
+    words where a field takes one of them)."""
     head = [
         f"# 新建的{kind.label}记录。按每行上面的说明填写；选填的可以空着或删掉。",
         "# 填好后运行 make check（或 python -m generator check）检查。",
@@ -87,7 +94,7 @@ def template(kind: Kind, record_id: str, year: int, values: dict[str, str] | Non
     ]
     body: list[str] = []
     for f in kind.fields:
-        body += _field_lines(f, 0, record_id, year, values or {})
+        body += _field_lines(f, 0, record_id, year, values or {}, words)
         body.append("")
     return "\n".join(head + body).rstrip() + "\n"
 
@@ -117,7 +124,7 @@ def new_record(root: Path, kind_name: str, year: int, name: str | None = None) -
     if path.exists():
         raise FileExistsError(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = template(kind, record_id, year, values)
+    text = template(kind, record_id, year, values, read_settings(root / "site_data", root))
     if kind.name == "news":
         text = "---\n" + text.replace("id: ", "slug: ", 1) + "---\n\n正文第一段。\n\n<!-- more -->\n\n正文其余部分。\n"
     path.write_text(text, encoding="utf-8")

@@ -11,7 +11,7 @@ import difflib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from .mistakes import FULLWIDTH_DIGITS, chinese_quotes, date_hint, typed_value_hint
 from .problems import Problem
@@ -22,12 +22,23 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 UNIT_REF_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)?$")
 
 
+class Vocabulary(Protocol):
+    """The county's word lists (`kinds.settings.Settings`): what a `Term` field may hold."""
+
+    def terms(self, name: str) -> list[str] | None: ...
+
+
 @dataclass
 class Where:
-    """The file and the problems list a check writes into."""
+    """The file and the problems list a check writes into, and the county's vocabulary it checks against.
+
+    Without a vocabulary (or with a list the settings failed to give), `Term` fields are not checked:
+    the settings' own problems are reported instead of one per record.
+    """
 
     file: str
     problems: list[Problem] = field(default_factory=list)
+    vocabulary: Vocabulary | None = None
 
     def add(self, line: int, name: str, message: str) -> None:
         self.problems.append(Problem(self.file, line, name, message))
@@ -47,6 +58,16 @@ def _describe(value: Any) -> str:
     if value is None:
         return "空值"
     return "文字"
+
+
+def _subset(data: dict[str, Any], keep: Callable[[str], bool]) -> LinedDict:
+    """The keys of a mapping that `keep` accepts, with their lines."""
+    out = LinedDict(data.line if isinstance(data, LinedDict) else 0)
+    out.update({k: v for k, v in data.items() if keep(k)})
+    if isinstance(data, LinedDict):
+        out.key_lines = {k: v for k, v in data.key_lines.items() if keep(k)}
+        out.scalars = {k: v for k, v in data.scalars.items() if keep(k)}
+    return out
 
 
 def _blank(item: Any) -> bool:
@@ -157,6 +178,96 @@ class Choice(FieldType):
         return value
 
 
+# Where each vocabulary list is declared, for the message when a value is not in it.
+TERM_LISTS = {
+    "townships": "乡镇（townships）",
+    "industries": "行业（industries）",
+    "ownerships": "单位性质（ownerships）",
+    "groups": "覆盖率企业类别（groups）",
+    "streams": "竞赛内容（streams）",
+    "forms": "竞赛形式（forms）",
+    "union_kinds": "工会类别（union_kinds）",
+    "sub_unit_kinds": "车间班组类别（sub_unit_kinds）",
+    "collective_honours": "集体荣誉（collective_honours）",
+    "person_honours": "个人荣誉（person_honours）",
+    "levels": "荣誉级别（levels）",
+    "recommended_levels": "推荐级别（recommended_levels）",
+    "innovation_kinds": "创新成果类别（innovation_kinds）",
+    "awards": "奖项（awards）",
+    "evidence_kinds": "佐证材料（evidence_kinds）",
+    "sectors": "产业（sectors）",
+}
+
+
+class Term(FieldType):
+    """A word from one of the county's lists in `site_data/settings.yml` (or the national defaults).
+
+    Its JSON Schema names the list (`x-terms`); `jsonschema.py` and the guide put the words in.
+    """
+
+    def __init__(self, terms: str) -> None:
+        self.terms = terms
+        self.json = {"type": "string", "x-terms": terms}
+
+    def check(self, value: Any, where: Where, line: int, name: str, source: str | None) -> Any:
+        allowed = where.vocabulary.terms(self.terms) if where.vocabulary is not None else None
+        if allowed is None:
+            if not isinstance(value, str) or not value.strip():
+                where.add(line, name, f"应为{TERM_LISTS[self.terms]}中的一项。")
+                return None
+            return value.strip()
+        if value not in allowed:
+            shown = source if source is not None else value
+            close = difflib.get_close_matches(str(shown), allowed, n=1, cutoff=0.5)
+            hint = f"是不是想写「{close[0]}」？" if close else ""
+            where.add(
+                line,
+                name,
+                f"「{shown}」不在允许范围内。{hint}可选：{'、'.join(allowed)}。"
+                f"这个列表是本地设置的{TERM_LISTS[self.terms]}：确实需要新的一项，请加在 site_data/settings.yml 里。",
+            )
+            return None
+        return value
+
+
+class TermMap(FieldType):
+    """Values keyed by the codes of one of the county's lists (`evidence.roster: 2023-10-20`)."""
+
+    def __init__(self, terms: str, item: FieldType, label: str) -> None:
+        self.terms = terms
+        self.item = item
+        self.label = label
+        self.json = {"type": "object", "x-term-keys": terms, "additionalProperties": item.json}
+
+    def check(self, value: Any, where: Where, line: int, name: str, source: str | None) -> Any:
+        if not isinstance(value, dict):
+            where.add(line, name, f"应为一组字段（下一行缩进写「{self.label}: 值」），却读到了{_describe(value)}。")
+            return None
+        codes = where.vocabulary.terms(f"{self.terms}.codes") if where.vocabulary is not None else None
+        lines = value.key_lines if isinstance(value, LinedDict) else {}
+        scalars = value.scalars if isinstance(value, LinedDict) else {}
+        out: dict[str, Any] = {}
+        ok = True
+        for key, item in value.items():
+            key_line = lines.get(key, line)
+            if codes is not None and key not in codes:
+                close = difflib.get_close_matches(str(key), codes, n=1)
+                hint = f"是不是想写「{close[0]}」？" if close else ""
+                where.add(
+                    key_line,
+                    f"{name}.{key}",
+                    f"未知字段「{key}」。{hint}可用的字段：{'、'.join(codes)}（本地设置的{TERM_LISTS[self.terms]}）。",
+                )
+                ok = False
+                continue
+            if item is None:
+                continue
+            checked = self.item.check(item, where, key_line, f"{name}.{key}", scalars.get(key))
+            ok = ok and checked is not None
+            out[str(key)] = checked
+        return out if ok else None
+
+
 class Date(FieldType):
     def __init__(self) -> None:
         self.json = {"type": "string", "format": "date"}
@@ -257,18 +368,32 @@ class ListOf(FieldType):
 class Object(FieldType):
     """A nested group of fields (a result row, a phase, an office)."""
 
-    def __init__(self, fields: Sequence[Field], build: Callable[..., Any] | None = None) -> None:
+    def __init__(
+        self, fields: Sequence[Field], build: Callable[..., Any] | None = None, more: tuple[str, TermMap] | None = None
+    ) -> None:
         self.fields = list(fields)
         self.build = build
+        # Further keys, named by the codes of a vocabulary list, gathered under one field (a register
+        # row's count per coverage group).
+        self.more = more
         self.json = fields_json(self.fields)
+        if more is not None:
+            self.json = {**self.json, "additionalProperties": more[1].item.json, "x-term-keys": more[1].terms}
 
     def check(self, value: Any, where: Where, line: int, name: str, source: str | None) -> Any:
         if not isinstance(value, dict):
             where.add(line, name, f"应为一组字段（下一行缩进写「字段: 值」），却读到了{_describe(value)}。")
             return None
+        extra: Any = {}
+        if self.more is not None:
+            own = {f.name for f in self.fields}
+            extra = self.more[1].check(_subset(value, lambda key: key not in own), where, line, name, None)
+            value = _subset(value, lambda key: key in own)
         values = check_fields(value, self.fields, where, prefix=f"{name}.")
-        if values is None:
+        if values is None or extra is None:
             return None
+        if self.more is not None:
+            values[self.more[0]] = extra
         return self.build(**values) if self.build else values
 
 
@@ -302,6 +427,13 @@ class YearMap(FieldType):
 
 
 @dataclass(frozen=True)
+class FirstTerm:
+    """A default that is the first word of a vocabulary list (the lowest honour level)."""
+
+    terms: str
+
+
+@dataclass(frozen=True)
 class Field:
     """One field of a record: its key, what it means, and what it may hold."""
 
@@ -320,6 +452,10 @@ def json_type_label(schema: dict[str, Any]) -> str:
     kind = schema.get("type")
     if "enum" in schema:
         return "可选值：" + "、".join(schema["enum"])
+    if "x-terms" in schema:
+        return f"本地设置 {schema['x-terms']} 里的一项"
+    if "x-term-keys" in schema:
+        return f"一组字段，字段名是本地设置 {schema['x-term-keys']} 的 code"
     if schema.get("format") == "date":
         return "日期，如 2023-06-15"
     if kind == "array":
@@ -373,7 +509,11 @@ def check_fields(data: dict[str, Any], fields: Sequence[Field], where: Where, pr
                 else:
                     where.add(line_of_record, prefix + name, f"缺少必填字段「{name}」（{f.label}）：{f.help}")
                 ok = False
-            values[name] = f.default() if callable(f.default) else f.default
+            if isinstance(f.default, FirstTerm):
+                words = where.vocabulary.terms(f.default.terms) if where.vocabulary is not None else None
+                values[name] = words[0] if words else None
+            else:
+                values[name] = f.default() if callable(f.default) else f.default
             continue
         checked = f.type.check(value, where, lines.get(name, line_of_record), prefix + name, scalars.get(name))
         if checked is None:

@@ -6,7 +6,6 @@ to it at build time, from the records, so that searching for them finds the righ
 
 from __future__ import annotations
 
-from . import vocab
 from .dataset import Dataset
 
 # Terms of the plan (DOMAIN.md) that readers search for.
@@ -43,8 +42,10 @@ PLAN_TERMS = (
 def search_terms(dataset: Dataset) -> list[str]:
     """Every term to keep whole, sorted so that the dictionary is the same from build to build."""
     terms: set[str] = set(PLAN_TERMS)
-    terms.update(vocab.STREAMS, vocab.FORMS, vocab.TOWNSHIPS, vocab.INDUSTRIES, vocab.COLLECTIVE_HONOURS, vocab.PERSON_HONOURS)
-    terms.update(vocab.INNOVATION_KINDS)
+    settings = dataset.settings
+    if settings is not None:
+        for words in ("streams", "forms", "townships", "industries", "collective_honours", "person_honours", "innovation_kinds"):
+            terms.update(settings.terms(words) or [])
     for enterprise in dataset.enterprises.values():
         terms.add(enterprise.name)
         if enterprise.short_name:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from . import vocab
 from .board import Board
 from .coverage import Coverage, Rate
 from .dataset import Year
@@ -45,10 +44,10 @@ def rate_cell(rate: Rate) -> str:
 RATE_HEADERS = ["已开展竞赛企业数", "企业总数", "覆盖率", "达标情况", "还需企业数"]
 
 
-def coverage_tables(cov: Coverage) -> list[Table]:
-    county = Table(
+def coverage_tables(cov: Coverage, county: str = "全县") -> list[Table]:
+    whole = Table(
         "coverage",
-        "竞赛覆盖率（全县）",
+        f"竞赛覆盖率（{county}）",
         ["企业类别", "目标", *RATE_HEADERS],
         [[r.group, f"{r.target}%" if r.target is not None else "", *rate_cells(r)] for r in cov.county],
         note="覆盖率 = 开展了劳动和技能竞赛的企业数 ÷ 企业名录中的企业总数；保留一位小数，不四舍五入进位。",
@@ -56,18 +55,19 @@ def coverage_tables(cov: Coverage) -> list[Table]:
     townships = Table(
         "coverage-townships",
         "竞赛覆盖率（分乡镇）",
-        ["乡镇", *vocab.TARGET_GROUPS],
+        ["乡镇", *(rate.group for rate in cov.county)],
         [[township, *(rate_cell(r) for r in rates)] for township, rates in cov.townships],
         note="每格为：开展了竞赛的企业数/企业总数 覆盖率 达标情况。",
     )
-    return [county, townships]
+    return [whole, townships]
 
 
 def statistics_tables(year: Year, as_of: dt.date) -> list[Table]:
     """Competitions by stream, form, industry and township; awards; innovations; recommendations."""
     held = _held(year, as_of)
     awards = Counter(r.award for c in held for r in c.results if r.award)
-    award_order = [a for a in vocab.AWARDS if awards[a]]
+    settings = year.settings
+    award_order = [a for a in settings.awards if awards[a]]
     kinds = Counter(i.kind for i in year.innovations.values())
     recommended = [
         [
@@ -75,19 +75,19 @@ def statistics_tables(year: Year, as_of: dt.date) -> list[Table]:
             sum(c.recommended_to == level for c in year.collectives.values()),
             sum(p.recommended_to == level for p in year.people.values()),
         ]
-        for level in vocab.RECOMMENDED_LEVELS
+        for level in settings.recommended_levels
     ]
     return [
-        _by(year, as_of, "stream", list(vocab.STREAMS), "by-stream", "竞赛按竞赛内容", "竞赛内容"),
-        _by(year, as_of, "form", list(vocab.FORMS), "by-form", "竞赛按竞赛形式", "竞赛形式"),
-        _by(year, as_of, "industry", list(vocab.INDUSTRIES), "by-industry", "竞赛按行业", "行业"),
-        _by(year, as_of, "township", list(vocab.TOWNSHIPS), "by-township", "竞赛按乡镇", "乡镇"),
+        _by(year, as_of, "stream", settings.terms("streams") or [], "by-stream", "竞赛按竞赛内容", "竞赛内容"),
+        _by(year, as_of, "form", settings.terms("forms") or [], "by-form", "竞赛按竞赛形式", "竞赛形式"),
+        _by(year, as_of, "industry", settings.terms("industries") or [], "by-industry", "竞赛按行业", "行业"),
+        _by(year, as_of, "township", settings.terms("townships") or [], "by-township", "竞赛按乡镇", "乡镇"),
         Table("awards", "竞赛奖项", ["奖项", "获奖人次（队）"], [[a, awards[a]] for a in award_order], chart=1),
         Table(
             "innovations",
             "创新成果按类别",
             ["类别", "项数"],
-            [[k, kinds[k]] for k in vocab.INNOVATION_KINDS if kinds[k]],
+            [[k, kinds[k]] for k in settings.innovation_kinds if kinds[k]],
             chart=1,
         ),
         Table("recommended", "择优推荐上级评选", ["推荐级别", "先进集体", "先进个人"], recommended),
@@ -95,14 +95,14 @@ def statistics_tables(year: Year, as_of: dt.date) -> list[Table]:
 
 
 def board_table(board: Board) -> Table:
-    """The submissions board as one table: plan filing and the eight materials, dated."""
+    """The submissions board as one table: plan filing and each evidence material, dated."""
 
     def cell(item) -> str:
         return f"{item.status} {item.filed.isoformat()}" if item.filed else item.status
 
     headers = ["单位", "乡镇", "竞赛方案", *[i.label for i in board.rows[0].evidence], "已交材料"] if board.rows else ["单位"]
     rows: list[list[Cell]] = [
-        [row.name, row.township, cell(row.plan), *[cell(i) for i in row.evidence], f"{row.evidence_count}/8"]
+        [row.name, row.township, cell(row.plan), *[cell(i) for i in row.evidence], f"{row.evidence_count}/{len(row.evidence)}"]
         for row in board.rows
     ]
     return Table("submissions", "基层工会报送情况", headers, rows)

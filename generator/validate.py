@@ -13,6 +13,7 @@ from .dataset import Dataset, Year
 from .images import readable_image
 from .kinds import KINDS, Kind
 from .kinds.common import Source
+from .kinds.settings import Settings, check_settings, national_settings
 from .load import RawRecord, discover, display_path, read, read_bytes, read_text
 from .memo import Memo, content_digest
 from .problems import Problem, RecordsInvalid
@@ -112,14 +113,22 @@ class Checked:
         return {**self.__dict__, "path": None}  # see `Source.__getstate__`
 
 
-def check_file(kind: Kind, year: int | None, path: Path, root: Path, public: set[str], data: bytes | None = None) -> Checked:
-    """Read one record file, scan it for personal data and check its fields."""
+def check_file(
+    kind: Kind,
+    year: int | None,
+    path: Path,
+    root: Path,
+    public: set[str],
+    data: bytes | None = None,
+    vocabulary: Settings | None = None,
+) -> Checked:
+    """Read one record file, scan it for personal data and check its fields against the county's words."""
     raw, problems = read(kind, year, path, root, data)
     if raw is None:
         # Records are named after their id: references to this one are not reported on top.
         return Checked(kind.name, year, display_path(path, root), path, None, problems, path.stem)
     problems.extend(privacy.scan([raw], public))
-    where = Where(raw.file)
+    where = Where(raw.file, vocabulary=vocabulary)
     record = build_record(raw, where)
     problems.extend(where.problems)
     failed = raw.data.get("id") if record is None and isinstance(raw.data.get("id"), str) else None
@@ -127,15 +136,15 @@ def check_file(kind: Kind, year: int | None, path: Path, root: Path, public: set
 
 
 def _read_and_check(
-    kind: Kind, year: int | None, path: Path, root: Path, public: set[str], data: bytes | None
+    kind: Kind, year: int | None, path: Path, root: Path, public: set[str], data: bytes | None, vocabulary: Settings | None
 ) -> tuple[Checked, bytes | None]:
     """Check one file; with its `content_digest`, unless it is too big to be a record (not cached)."""
     data = read_bytes(path) if data is None else data
-    return check_file(kind, year, path, root, public, data), content_digest(data) if data is not None else None
+    return check_file(kind, year, path, root, public, data, vocabulary), content_digest(data) if data is not None else None
 
 
 def _check_batch(
-    batch: list[tuple[str, int | None, Path]], root: Path, public: set[str]
+    batch: list[tuple[str, int | None, Path]], root: Path, public: set[str], vocabulary: Settings | None
 ) -> tuple[list[tuple[bytes, bytes | None]], list[tuple[Path, bool]]]:
     """Check files in a worker process; decode their photos there too, which is the slow part of the rules.
 
@@ -143,7 +152,7 @@ def _check_batch(
     the digest of the file as read.
     """
     with collector_paused():
-        checked = [_read_and_check(KINDS[kind], year, path, root, public, None) for kind, year, path in batch]
+        checked = [_read_and_check(KINDS[kind], year, path, root, public, None, vocabulary) for kind, year, path in batch]
     photos = [
         path.parent / result.record.photo
         for (result, _), (_, _, path) in zip(checked, batch, strict=True)
@@ -159,15 +168,20 @@ def check_files(
     public: set[str],
     memo: Memo,
     digests: dict[str, bytes] | None = None,
+    vocabulary: Settings | None = None,
+    vocabulary_key: bytes = b"",
 ) -> list[Checked]:
     """Every file's result: from the memo when its bytes were checked before, else checked now.
+
+    `vocabulary`: the county's settings the fields are checked against; `vocabulary_key` the digest
+    of their file, part of every key (a new township changes what a record's check gives).
 
     `digests`: the files' `content_digest`s by path where the caller has them already; the digests
     of the files read here are added.
     """
     results: list[Checked | None] = []
     todo: list[tuple[int, str | None, bytes | None]] = []  # with the key and bytes where known
-    public_key = "\n".join(sorted(public))
+    public_key = "\n".join(sorted(public)) + "\0" + vocabulary_key.hex()
 
     def file_key(index: int, digest: bytes) -> str:
         kind, year, path = found[index]
@@ -190,7 +204,7 @@ def check_files(
             if digest is None and look:
                 data = read_bytes(path)
                 if data is None:  # too big to be a record: say so, do not cache
-                    results.append(check_file(kind, year, path, root, public))
+                    results.append(check_file(kind, year, path, root, public, None, vocabulary))
                     continue
                 digest = content_digest(data)
                 if digests is not None:
@@ -226,7 +240,8 @@ def check_files(
             for start in range(0, len(todo), chunk)
         ]
         with process_pool(workers) as pool:
-            for blobs, photos in pool.map(_check_batch, batches, [root] * len(batches), [public] * len(batches)):
+            count = len(batches)
+            for blobs, photos in pool.map(_check_batch, batches, [root] * count, [public] * count, [vocabulary] * count):
                 for blob, digest in blobs:
                     index, key, _ = todo[len(done)]
                     result = pickle.loads(blob)
@@ -238,7 +253,7 @@ def check_files(
     else:
         for index, key, data in todo:
             kind, year, path = found[index]
-            result, digest = _read_and_check(kind, year, path, root, public, data)
+            result, digest = _read_and_check(kind, year, path, root, public, data, vocabulary)
             keep(index, key, digest, result, None)
             done.append(result)
     for (index, _, _), result in zip(todo, done, strict=True):
@@ -255,9 +270,13 @@ def _with_path(checked: Checked, path: Path) -> Checked:
     return checked
 
 
-def assemble(checked: list[Checked], content_dir: Path, root: Path, public: set[str]) -> tuple[Dataset, list[Problem]]:
+def assemble(
+    checked: list[Checked], content_dir: Path, root: Path, public: set[str], settings: Settings | None
+) -> tuple[Dataset, list[Problem]]:
     """Build the dataset from each file's result, collecting their problems."""
-    dataset = Dataset()
+    dataset = Dataset(settings)
+    # Years are built even when the settings failed, so that their own problems are found too.
+    shared = settings or national_settings()
     problems: list[Problem] = []
     pending: list[Any] = []
     for raw in checked:
@@ -302,7 +321,7 @@ def assemble(checked: list[Checked], content_dir: Path, root: Path, public: set[
                 problems.extend(plan_problems)
                 dataset.failed_years.add(record.year)
                 continue
-            dataset.years[record.year] = Year(record, plan)
+            dataset.years[record.year] = Year(record, shared, plan)
         else:
             pending.append((raw, record))
     for raw, record in pending:
@@ -385,6 +404,8 @@ def load_dataset(
 
 def _load_dataset(data_dir: Path, content_dir: Path, root: Path, memo: Memo, digests: dict[str, bytes] | None) -> Dataset:
     found, problems = discover(data_dir, content_dir, root)
+    settings_files = [(kind, year, path) for kind, year, path in found if kind.name == "settings"]
+    found = [item for item in found if item[0].name != "settings"]
     campaigns: list[RawRecord] = []
     for kind, year, path in found:
         if kind.name == "campaign":
@@ -392,7 +413,10 @@ def _load_dataset(data_dir: Path, content_dir: Path, root: Path, memo: Memo, dig
             if raw is not None:
                 campaigns.append(raw)
     public = privacy.public_contacts(campaigns)
-    dataset, more = assemble(check_files(found, root, public, memo, digests), content_dir, root, public)
+    settings, vocabulary_key, more = _settings(settings_files, data_dir, root, public)
+    problems.extend(more)
+    checked = check_files(found, root, public, memo, digests, settings, vocabulary_key)
+    dataset, more = assemble(checked, content_dir, root, public, settings)
     problems.extend(more)
     if not dataset.years and not problems:
         problems.append(
@@ -405,6 +429,46 @@ def _load_dataset(data_dir: Path, content_dir: Path, root: Path, memo: Memo, dig
     if problems:
         raise RecordsInvalid(problems)
     return dataset
+
+
+def read_settings(data_dir: Path, root: Path) -> Settings | None:
+    """The project's settings when they pass their own checks, else None (for tools that only need words)."""
+    found, _ = discover(data_dir, data_dir / "none", root)
+    settings, _, problems = _settings([item for item in found if item[0].name == "settings"], data_dir, root, set())
+    return settings if not problems else None
+
+
+def _settings(
+    found: list[tuple[Kind, int | None, Path]], data_dir: Path, root: Path, public: set[str]
+) -> tuple[Settings | None, bytes, list[Problem]]:
+    """The county's settings, checked before every other record (their fields are checked against them).
+
+    Returns the settings (None when missing or wrong), the digest of their file for the check cache's
+    keys, and their problems.
+    """
+    if not found:
+        where = display_path(data_dir / "settings.yml", root)
+        return (
+            None,
+            b"",
+            [
+                Problem(
+                    where,
+                    0,
+                    "",
+                    "缺少本地设置文件：请在 site_data/ 下建立 settings.yml，写本县（市）的名称（county）、主办工会（union）"
+                    "和乡镇列表（townships）。新项目可运行 python -m generator init 生成；写法见 EDITING.md「新的县（市）怎么用」。",
+                )
+            ],
+        )
+    kind, _, path = found[0]
+    data = read_bytes(path)
+    checked = check_file(kind, None, path, root, public, data)
+    problems = list(checked.problems)
+    settings = checked.record
+    if settings is not None:
+        problems.extend(check_settings(settings))
+    return settings, content_digest(data or b""), problems
 
 
 def _readable(path: Path, memo: Memo) -> bool:

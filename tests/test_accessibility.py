@@ -10,7 +10,7 @@ import pytest
 from benchmarks.synthetic import make_project
 from tools.browser import browser, chromium_path, serve
 
-from .conftest import build
+from .conftest import FIXTURE, build
 
 pytestmark = pytest.mark.browser
 
@@ -79,7 +79,7 @@ def test_no_axe_violations_on_any_kind_of_page(sample_site: Path, width: int, mo
 def long_lists(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A site whose lists run over several pages: the bundled campaign copied five times, two years."""
     root = tmp_path_factory.mktemp("long-lists") / "project"
-    make_project(root, 800, years=2)
+    make_project(root, 800, years=2, pattern_root=FIXTURE)
     result = build(root, root.parent / "site")
     assert result.returncode == 0, result.stderr
     return root.parent / "site"

@@ -55,5 +55,6 @@ def test_unknown_evidence_kind_lists_the_eight(project):
     edit(project, "site_data/2023/submissions/peijian.yml", "  roster:", "  rosters:")
     assert problems(project) == [
         "site_data/2023/submissions/peijian.yml:5: evidence.rosters: 未知字段「rosters」。是不是想写「roster」？"
-        "可用的字段：activity_plan、notice、roster、photos、summary、statistics、score_sheets、award_notice。"
+        "可用的字段：activity_plan、notice、roster、photos、summary、statistics、score_sheets、award_notice"
+        "（本地设置的佐证材料（evidence_kinds））。"
     ]

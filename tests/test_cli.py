@@ -58,5 +58,6 @@ def test_json_output_and_empty_report_when_clean(project: Path):
         "file": "site_data/2023/people/huang-ceshi.yml",
         "line": 5,
         "field": "honour",
-        "message": "「技术能人」不在允许范围内；可选：工人先锋岗、技术能手、先进个人、创新能手、安全生产标兵、岗位练兵能手。",
+        "message": "「技术能人」不在允许范围内。是不是想写「技术能手」？可选：工人先锋岗、技术能手、先进个人、创新能手、安全生产标兵、岗位练兵能手。"
+        "这个列表是本地设置的个人荣誉（person_honours）：确实需要新的一项，请加在 site_data/settings.yml 里。",
     }

@@ -22,27 +22,30 @@ def dataset():
     return load_dataset(FIXTURE / "site_data", FIXTURE / "content", FIXTURE)
 
 
-def enterprise(ownership: str, industry: str, above: bool) -> Enterprise:
-    facts = YearFacts("城厢镇", "chengxiang", above)
+def enterprise(ownership: str, industry: str, above: bool, small: bool = False) -> Enterprise:
+    facts = YearFacts("城厢镇", "chengxiang", above, small)
     return Enterprise("x", "某企业", None, ownership, industry, [], {2023: facts}, None)
 
 
+# The fixture leaves its groups to the national defaults; its industries say which sector each is in.
 @pytest.mark.parametrize(
-    ("ownership", "industry", "above", "groups"),
+    ("ownership", "industry", "above", "small", "groups"),
     [
-        ("国有企业", "食品加工", True, ["规模以上国有企业"]),
-        ("国有企业", "建筑施工", True, ["规模以上国有企业", "规模以上建筑企业"]),
-        ("国有企业", "物流配送", True, ["规模以上国有企业", "规模以上服务业"]),
-        ("民营企业", "建筑施工", True, ["规模以上建筑企业", "非公企业及小微企业"]),
-        ("民营企业", "文化旅游", True, ["规模以上服务业", "非公企业及小微企业"]),
-        ("外资企业", "新能源汽车", True, ["非公企业及小微企业"]),
-        ("国有企业", "食品加工", False, ["非公企业及小微企业"]),  # a small state-owned firm is 小微
-        ("集体企业", "物流配送", False, ["非公企业及小微企业"]),
-        ("事业单位", "教育", True, []),  # the targets are about enterprises
+        ("国有企业", "食品加工", True, False, ["规模以上国有企业"]),
+        ("国有企业", "建筑施工", True, False, ["规模以上国有企业", "规模以上建筑企业"]),
+        ("国有企业", "物流配送", True, False, ["规模以上国有企业", "规模以上服务业"]),
+        ("民营企业", "建筑施工", True, False, ["规模以上建筑企业", "非公企业及小微企业"]),
+        ("民营企业", "文化旅游", True, False, ["规模以上服务业", "非公企业及小微企业"]),
+        ("外资企业", "新能源汽车", True, False, ["非公企业及小微企业"]),
+        ("国有企业", "食品加工", False, True, ["非公企业及小微企业"]),  # a state-owned firm on the 小微 register
+        ("国有企业", "食品加工", False, False, []),  # below designated size is not 小微 by itself
+        ("集体企业", "物流配送", False, True, ["非公企业及小微企业"]),
+        ("事业单位", "教育", True, False, []),  # the targets are about enterprises
     ],
 )
-def test_groups_an_enterprise_counts_in(ownership, industry, above, groups):
-    assert groups_of(enterprise(ownership, industry, above), 2023) == groups
+def test_groups_an_enterprise_counts_in(dataset, ownership, industry, above, small, groups):
+    counted = groups_of(enterprise(ownership, industry, above, small), 2023, dataset.settings)
+    assert [group.name for group in counted] == groups
 
 
 def test_coverage_by_county_and_township_in_july(dataset):

@@ -10,12 +10,14 @@ from benchmarks.synthetic import make_project
 from generator.pages import PER_PAGE
 from generator.pipeline import Paths, generate
 
+from .conftest import FIXTURE
+
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory):
-    """Two years of the bundled campaign, each copied into enough groups that its lists run over a page."""
+    """Two years of the fixture campaign, each copied into enough groups that its lists run over a page."""
     root = tmp_path_factory.mktemp("long-lists") / "project"
-    make_project(root, 800, years=2)
+    make_project(root, 800, years=2, pattern_root=FIXTURE)
     return generate(Paths.of_project(root))
 
 

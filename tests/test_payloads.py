@@ -44,7 +44,10 @@ PAYLOADS = [
     "<b onclick=alert(1)>",  # 20 characters: fits the shortest fields (names)
 ]
 SKIP = {"plan_text", "photo"}  # file names, checked as paths
+# The settings' words must match what records say (a township's name); their names are shown everywhere.
+SETTINGS_TEXT = {"county", "union", "committee"}
 FILES = {
+    "settings": "site_data/settings.yml",
     "union": "site_data/unions/chengxiang.yml",
     "enterprise": "site_data/enterprises/peijian.yml",
     "campaign": "site_data/2023/campaign.yml",
@@ -134,6 +137,8 @@ def payload_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
         else:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else dict(ANNOUNCEMENT)
         for field_path, text in text_fields(kind.fields):
+            if kind.name == "settings" and field_path not in SETTINGS_TEXT:
+                continue
             payloads = fill(text.max_length)
             put(data, field_path, "\n\n".join(payloads) if text.max_length >= 1000 else " ".join(payloads))
             placed += len(payloads)

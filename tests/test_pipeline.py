@@ -11,12 +11,14 @@ from benchmarks.synthetic import make_project
 from generator.pipeline import ENV_PREVIEW, Paths, check, generate
 from generator.problems import RecordsInvalid
 
+from .conftest import FIXTURE
+
 
 @pytest.fixture(scope="module")
 def two_years(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled campaign as 2022 and 2023: the same records, a year apart."""
     root = tmp_path_factory.mktemp("two-years") / "project"
-    make_project(root, 150, years=2)
+    make_project(root, 250, years=2, pattern_root=FIXTURE)
     return root
 
 
@@ -28,7 +30,7 @@ def test_synthetic_data_is_valid_and_the_same_for_the_same_seed(two_years: Path,
     dataset = check(Paths.of_project(two_years))
     assert sorted(dataset.years) == [2022, 2023]
     assert len(dataset.years[2022].people) == len(dataset.years[2023].people) > 10
-    make_project(tmp_path / "again", 150, years=2)
+    make_project(tmp_path / "again", 250, years=2, pattern_root=FIXTURE)
     comparison = filecmp.dircmp(two_years / "site_data", tmp_path / "again" / "site_data")
     assert not comparison.diff_files and not comparison.left_only and not comparison.right_only
 

@@ -88,7 +88,7 @@ def test_announcement_must_hold_five_working_days(with_announcement: Path):
     )
     assert problems(with_announcement) == [
         "site_data/2023/announcements/pioneer.yml:4: end: 公示期 2023-09-28 至 2023-10-09 只有 4 个工作日（按国务院节假日安排，含调休），"
-        "至少要 5 个工作日。请推迟结束日期。"
+        "至少要 5 个工作日（本地设置 announcement_workdays）。请推迟结束日期。"
     ]
     edit(with_announcement, "site_data/2023/announcements/pioneer.yml", "end: 2023-10-09", "end: 2023-10-10")
     assert problems(with_announcement) == []

@@ -23,7 +23,8 @@ def test_all_problems_of_a_run_are_reported_at_once(project):
     edit(project, "site_data/2023/people/huang-ceshi.yml", "post: 压榨工\n", "")
     write(project, "site_data/2023/innovations/broken.yml", "id: broken\ntitle: [未闭合\n")
     assert problems(project) == [
-        "site_data/2023/competitions/zhuangpei.yml:4: form: 「技术型」不在允许范围内；可选：生产型、技能型、智能型。",
+        "site_data/2023/competitions/zhuangpei.yml:4: form: 「技术型」不在允许范围内。是不是想写「技能型」？可选：生产型、技能型、智能型。"
+        "这个列表是本地设置的竞赛形式（forms）：确实需要新的一项，请加在 site_data/settings.yml 里。",
         "site_data/2023/innovations/broken.yml:3: YAML 格式错误（第 1 列）：方括号「[ ]」没有配对。",
         "site_data/2023/people/huang-ceshi.yml:1: post: 缺少必填字段「post」（岗位）：岗位或工种，如 装配钳工。",
     ]

@@ -12,6 +12,7 @@ from . import (
     innovations,
     news,
     people,
+    settings,
     submissions,
     unions,
 )
@@ -20,6 +21,7 @@ from .common import Kind
 KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
+        settings.KIND,
         unions.KIND,
         enterprises.KIND,
         campaign.KIND,

@@ -42,7 +42,7 @@ FIELDS = [
         "candidates",
         "公示对象",
         "拟表彰的先进集体或先进个人的编号，每个一行。公示开始前它们只出现在内部报表里；公示期间只公布名称和单位；公示结束后成为正式荣誉。",
-        ListOf(Identifier("nong-jianguo"), min_items=1),
+        ListOf(Identifier("zhang-ming"), min_items=1),
     ),
     Field("intro", "公示说明", "公示的说明，可用 Markdown。", Markdown(2000)),
     Field(
@@ -51,7 +51,7 @@ FIELDS = [
         "对公示对象有异议时如何反映：contact（受理单位，必填）、letter（来信地址）、phone（对外公开的办公电话）、visit（来访地点）。",
         Object(
             [
-                Field("contact", "受理单位", "受理异议的单位，如 隆安县总工会组委会办公室。", Text(60)),
+                Field("contact", "受理单位", "受理异议的单位，如 县总工会组委会办公室。", Text(60)),
                 Field("letter", "来信", "来信地址。", Text(100), required=False),
                 Field(
                     "phone", "电话", "对外公开的办公电话（须同时写在 campaign.yml 的 contacts 里）。", Text(40), required=False

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .. import vocab
-from ..schema import Boolean, Choice, Date, Field, Identifier, Integer, ListOf, Markdown, Object, Text
+from ..schema import Boolean, Choice, Date, Field, Identifier, Integer, ListOf, Markdown, Object, Term, TermMap, Text
 from .common import Kind, Source
 
 
@@ -80,13 +79,10 @@ class Register:
     """How many enterprises of each target group a township has, from the county's registers."""
 
     township: str
-    state_owned: int
-    construction: int
-    services: int
-    private_and_small: int
+    counts: dict[str, int]  # by the code of the group (本地设置 groups)
 
-    def total(self, group: str) -> int:
-        return int(getattr(self, GROUP_FIELDS[group]))
+    def total(self, code: str) -> int:
+        return self.counts.get(code, 0)
 
 
 @dataclass(frozen=True)
@@ -119,8 +115,6 @@ class Campaign:
 
 DUTIES = {"plan": "竞赛方案备案", "evidence": "佐证材料"}
 
-# The target groups of the plan and the register fields that hold their totals.
-GROUP_FIELDS = dict(zip(vocab.TARGET_GROUPS, ("state_owned", "construction", "services", "private_and_small"), strict=True))
 
 OFFICIAL = Object(
     [
@@ -132,8 +126,8 @@ OFFICIAL = Object(
 
 FIELDS = [
     Field("year", "年度", "竞赛年度，与所在文件夹同名，如 2023。", Integer(2000)),
-    Field("title", "名称", "活动名称，如 2023年隆安县劳动和技能竞赛。", Text(60)),
-    Field("issuer", "主办单位", "印发方案、组织竞赛的单位，如 隆安县总工会。", Text(40)),
+    Field("title", "名称", "活动名称，如 2023年某某县劳动和技能竞赛。", Text(60)),
+    Field("issuer", "主办单位", "印发方案、组织竞赛的单位，如 某某县总工会。", Text(40)),
     Field(
         "sample",
         "示例数据",
@@ -223,7 +217,7 @@ FIELDS = [
         ListOf(
             Object(
                 [
-                    Field("group", "企业类别", "企业类别。", Choice(vocab.TARGET_GROUPS)),
+                    Field("group", "企业类别", "企业类别。", Term("groups")),
                     Field("percent", "目标覆盖率", "目标覆盖率（%），如 80。", Integer(0)),
                 ],
                 Target,
@@ -284,13 +278,11 @@ FIELDS = [
 
 REGISTER = Object(
     [
-        Field("township", "乡镇", "乡镇（或隆安华侨管理区）。", Choice(list(vocab.TOWNSHIPS))),
-        Field("state_owned", "规模以上国有企业数", "本乡镇规模以上国有企业总数（按企业名录，不是只数有记录的）。", Integer(0)),
-        Field("construction", "规模以上建筑企业数", "本乡镇规模以上建筑企业总数。", Integer(0)),
-        Field("services", "规模以上服务业企业数", "本乡镇规模以上服务业企业总数。", Integer(0)),
-        Field("private_and_small", "非公企业及小微企业数", "本乡镇非公企业及小微企业总数。", Integer(0)),
+        Field("township", "乡镇", "乡镇（或园区、管理区）。", Term("townships")),
     ],
     Register,
+    # One count per coverage group, named by the group's code: state_owned: 3 (按企业名录，不是只数有记录的).
+    more=("counts", TermMap("groups", Integer(0), "类别字段名")),
 )
 
 FIELDS += [
@@ -304,7 +296,7 @@ FIELDS += [
     Field(
         "register",
         "各乡镇企业数",
-        "按企业名录登记每个乡镇各类企业的总数，作为竞赛覆盖率的分母；每个乡镇一项。不填则数据看板的覆盖率显示“无数据”。",
+        "按企业名录登记每个乡镇各类企业的总数，作为竞赛覆盖率的分母；每个乡镇一项：township 和每个企业类别的字段名（本地设置 groups 的 code，如 state_owned: 3）。不填则数据看板的覆盖率显示“无数据”。",
         ListOf(REGISTER),
         required=False,
         default=list,

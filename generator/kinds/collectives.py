@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import vocab
-from ..schema import Choice, Field, Ref, Text
+from ..schema import Field, Ref, Term, Text
 from .common import EXEMPLAR_FIELDS, Kind, Source, former_ids_field, id_field
 
 
@@ -31,17 +30,17 @@ class Collective:
 
 
 FIELDS = [
-    id_field("xinneng-zongzhuang"),
-    Field("name", "集体名称", "集体名称，如 隆安某新能源汽车配件有限公司总装车间。", Text(60)),
+    id_field("jixie-zongzhuang"),
+    Field("name", "集体名称", "集体名称，如 某机械制造有限公司总装车间。", Text(60)),
     Field(
         "unit",
         "所属单位",
         "这个集体是哪个单位：企业编号（整个企业），或 企业编号/车间班组编号。",
-        Ref("enterprise", "xinneng-peijian/zongzhuang", allow_unit=True),
+        Ref("enterprise", "jixie-zhizao/zongzhuang", allow_unit=True),
     ),
-    Field("honour", "荣誉", "获得的荣誉。", Choice(vocab.COLLECTIVE_HONOURS)),
+    Field("honour", "荣誉", "获得的荣誉。", Term("collective_honours")),
     *EXEMPLAR_FIELDS,
-    former_ids_field("xinneng-zongzhuang-ban"),
+    former_ids_field("jixie-zongzhuang-ban"),
 ]
 
 KIND = Kind("collective", "先进集体", "collectives", True, FIELDS, Collective)

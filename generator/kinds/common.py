@@ -7,8 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import vocab
-from ..schema import Boolean, Choice, Field, Identifier, ListOf, Markdown, Ref, Text
+from ..schema import Boolean, Choice, Field, FirstTerm, Identifier, ListOf, Markdown, Ref, Term, Text
 
 
 @dataclass(frozen=True)
@@ -83,14 +82,14 @@ PHOTO_FIELDS = [
     Field(
         "photo",
         "照片",
-        "照片文件名，照片放在本记录文件旁边，如 nong-jianguo.jpg。不填则显示占位图。",
+        "照片文件名，照片放在本记录文件旁边，如 zhang-ming.jpg。不填则显示占位图。",
         Text(120),
         required=False,
     ),
     Field(
         "photo_alt",
         "照片说明",
-        "照片的文字说明（给看不到图片的读者），如：农建国在总装线上检测零件。填了照片就必须填。",
+        "照片的文字说明（给看不到图片的读者），如：张明在装配线上检测零件。填了照片就必须填。",
         Text(120),
         required=False,
     ),
@@ -100,16 +99,16 @@ EXEMPLAR_FIELDS = [
     Field(
         "level",
         "荣誉级别",
-        "授予荣誉的级别。",
-        Choice(vocab.LEVELS),
+        "授予荣誉的级别。不填即为本地设置 levels 的第一项（如 县级）。",
+        Term("levels"),
         required=False,
-        default="县级",
+        default=FirstTerm("levels"),
     ),
     Field(
         "competitions",
         "来自哪些竞赛",
         "评选依据的竞赛编号列表（本年度竞赛记录的 id）。",
-        ListOf(Ref("competition", "xinneng-zhuangpei")),
+        ListOf(Ref("competition", "zhuangpei-jineng")),
         required=False,
         default=list,
     ),
@@ -117,7 +116,7 @@ EXEMPLAR_FIELDS = [
         "recommended_to",
         "择优推荐",
         "表现突出、有荣誉基础、推荐参加上级评选的级别；不推荐则不填。",
-        Choice(vocab.RECOMMENDED_LEVELS),
+        Term("recommended_levels"),
         required=False,
     ),
     *PHOTO_FIELDS,

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .. import vocab
-from ..schema import Choice, Date, Field, Integer, ListOf, Markdown, Number, Object, Ref, Text
+from ..schema import Date, Field, Integer, ListOf, Markdown, Number, Object, Ref, Term, Text
 from .common import STATE_FIELD, Kind, Source, former_ids_field, id_field
 
 
@@ -62,40 +61,40 @@ RESULT = Object(
             "unit",
             "单位",
             "获奖者所在单位的编号（企业编号，或 企业编号/班组编号）。",
-            Ref("enterprise", "xinneng-peijian/zongzhuang", allow_unit=True),
+            Ref("enterprise", "jixie-zhizao/zongzhuang", allow_unit=True),
             required=False,
         ),
         Field(
             "person",
             "人物编号",
             "如获奖者有先进个人记录，写其编号，页面会互相链接。",
-            Ref("person", "nong-jianguo"),
+            Ref("person", "zhang-ming"),
             required=False,
         ),
         Field("score", "得分", "得分，如 96.5。", Number(), required=False),
-        Field("award", "奖项", "所获奖项。", Choice(vocab.AWARDS), required=False),
+        Field("award", "奖项", "所获奖项。", Term("awards"), required=False),
     ],
     Result,
 )
 
 FIELDS = [
-    id_field("xinneng-zhuangpei"),
+    id_field("zhuangpei-jineng"),
     Field("title", "竞赛名称", "竞赛名称，如 新能源汽车零部件装配技能竞赛。", Text(60)),
-    Field("stream", "竞赛内容", "属于方案「竞赛内容」中的哪一项。", Choice(list(vocab.STREAMS))),
-    Field("form", "竞赛形式", "生产型、技能型或智能型。", Choice(list(vocab.FORMS))),
-    Field("industry", "行业", "竞赛所在行业。", Choice(list(vocab.INDUSTRIES))),
-    Field("township", "乡镇", "竞赛举办地所在乡镇。", Choice(list(vocab.TOWNSHIPS))),
+    Field("stream", "竞赛内容", "属于方案「竞赛内容」中的哪一项。", Term("streams")),
+    Field("form", "竞赛形式", "生产型、技能型或智能型。", Term("forms")),
+    Field("industry", "行业", "竞赛所在行业。", Term("industries")),
+    Field("township", "乡镇", "竞赛举办地所在乡镇。", Term("townships")),
     Field(
         "organiser",
         "主办单位",
-        "组织竞赛的单位编号：企业（如 xinneng-peijian）、企业内车间班组（如 xinneng-peijian/zongzhuang）或工会（如 xianzonggonghui）。",
-        Ref("organiser", "xinneng-peijian", allow_unit=True),
+        "组织竞赛的单位编号：企业（如 jixie-zhizao）、企业内车间班组（如 jixie-zhizao/zongzhuang）或工会（如 xianzonggonghui）。",
+        Ref("organiser", "jixie-zhizao", allow_unit=True),
     ),
     Field(
         "units",
         "参赛单位",
         "参加竞赛的单位编号，每个一行：企业编号，或 企业编号/车间班组编号。",
-        ListOf(Ref("enterprise", "xinneng-peijian/zongzhuang", allow_unit=True), min_items=1),
+        ListOf(Ref("enterprise", "jixie-zhizao/zongzhuang", allow_unit=True), min_items=1),
     ),
     Field("start", "开始日期", "竞赛开始日期。", Date()),
     Field("end", "结束日期", "竞赛结束日期。", Date()),
@@ -112,7 +111,7 @@ FIELDS = [
         default=list,
     ),
     STATE_FIELD,
-    former_ids_field("xinneng-zhuangpei-2023"),
+    former_ids_field("zhuangpei-jineng-2023"),
 ]
 
 KIND = Kind("competition", "竞赛", "competitions", True, FIELDS, Competition)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .. import vocab
-from ..schema import Choice, Date, Field, Ref, Text
+from ..schema import Date, Field, Ref, Term, Text
 from .common import EXEMPLAR_FIELDS, Kind, Source, former_ids_field, id_field
 
 
@@ -34,16 +33,16 @@ class Person:
 
 
 FIELDS = [
-    id_field("nong-jianguo"),
+    id_field("zhang-ming"),
     Field("name", "姓名", "姓名。", Text(20)),
     Field(
         "unit",
         "所在单位",
         "所在单位的编号：企业编号，或 企业编号/车间班组编号。",
-        Ref("enterprise", "xinneng-peijian/zongzhuang", allow_unit=True),
+        Ref("enterprise", "jixie-zhizao/zongzhuang", allow_unit=True),
     ),
     Field("post", "岗位", "岗位或工种，如 装配钳工。", Text(30)),
-    Field("honour", "荣誉", "获得的荣誉。", Choice(vocab.PERSON_HONOURS)),
+    Field("honour", "荣誉", "获得的荣誉。", Term("person_honours")),
     *EXEMPLAR_FIELDS,
     Field(
         "consent",
@@ -52,7 +51,7 @@ FIELDS = [
         Date(),
         required=False,
     ),
-    former_ids_field("nong-jian-guo"),
+    former_ids_field("zhangming"),
 ]
 
 KIND = Kind("person", "先进个人", "people", True, FIELDS, Person)

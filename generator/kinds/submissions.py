@@ -5,20 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..schema import Date, Field, Object, Ref, Text
+from ..schema import Date, Field, Ref, TermMap, Text
 from .common import Kind, Source
-
-# The eight kinds of evidence material the plan lists, in its order.
-EVIDENCE = {
-    "activity_plan": "活动方案",
-    "notice": "通知",
-    "roster": "人员名单",
-    "photos": "图片",
-    "summary": "总结",
-    "statistics": "统计表",
-    "score_sheets": "评分表",
-    "award_notice": "奖项通报",
-}
 
 
 @dataclass(frozen=True)
@@ -39,16 +27,16 @@ FIELDS = [
     Field(
         "unit",
         "单位",
-        "报送材料的基层单位（企业）编号，如 xinneng-peijian。文件名也用这个编号。",
+        "报送材料的基层单位（企业）编号，如 jixie-zhizao。文件名也用这个编号。",
         # Units inside an enterprise are accepted here so that the rule can say why they do not fit.
-        Ref("enterprise", "xinneng-peijian/zongzhuang", allow_unit=True),
+        Ref("enterprise", "jixie-zhizao/zongzhuang", allow_unit=True),
     ),
     Field("plan_filed", "方案备案日期", "竞赛方案报送组委会办公室备案的日期；还没报送就不填。", Date(), required=False),
     Field(
         "evidence",
         "佐证材料",
-        "各项佐证材料的报送日期，没报的不填：" + "、".join(f"{k}（{v}）" for k, v in EVIDENCE.items()) + "。",
-        Object([Field(key, label, f"{label}的报送日期。", Date(), required=False) for key, label in EVIDENCE.items()]),
+        "各项佐证材料的报送日期，没报的不填；字段名是本地设置 evidence_kinds 的 code，如 roster: 2023-10-20。",
+        TermMap("evidence_kinds", Date(), "材料字段名"),
         required=False,
         default=dict,
     ),

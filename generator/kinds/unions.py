@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import vocab
-from ..schema import Choice, Field, Text
+from ..schema import Field, Term, Text
 from .common import Kind, Source, id_field
 
 
@@ -19,10 +18,10 @@ class Union:
 
 
 FIELDS = [
-    id_field("chengxiang"),
-    Field("name", "名称", "工会全称，如 城厢镇总工会。", Text(60)),
-    Field("kind", "类别", "工会类别。", Choice(vocab.UNION_KINDS)),
-    Field("township", "所在乡镇", "所在乡镇（县级工会不填）。", Choice(list(vocab.TOWNSHIPS)), required=False),
+    id_field("chengguan"),
+    Field("name", "名称", "工会全称，如 城关镇总工会。", Text(60)),
+    Field("kind", "类别", "工会类别。", Term("union_kinds")),
+    Field("township", "所在乡镇", "所在乡镇（县级工会不填）。", Term("townships"), required=False),
 ]
 
 KIND = Kind("union", "工会", "unions", False, FIELDS, Union)

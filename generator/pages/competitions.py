@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from .. import vocab
 from ..compute import competition_order, competition_status, exemplar_order, honoured_from
 from ..dataset import Year
 from ..kinds.collectives import Collective
@@ -17,21 +16,21 @@ from .context import Context
 from .exemplars import card
 
 FACETS = {
-    "stream": ("竞赛内容", vocab.STREAMS, "stream"),
-    "form": ("竞赛形式", vocab.FORMS, "form"),
-    "township": ("乡镇", vocab.TOWNSHIPS, "township"),
-    "industry": ("行业", vocab.INDUSTRIES, "industry"),
+    "stream": ("竞赛内容", "streams", "stream"),
+    "form": ("竞赛形式", "forms", "form"),
+    "township": ("乡镇", "townships", "township"),
+    "industry": ("行业", "industries", "industry"),
 }
 
 
 def competitions(ctx: Context, year: Year) -> list[Page]:
     """The full list, then each facet value's list (those with any competition), then each competition's page."""
-    ordered = sorted(year.competitions.values(), key=competition_order)
+    ordered = sorted(year.competitions.values(), key=competition_order(year.settings))
     # Counted once: every page of every list shows the same counts (a count per page would be quadratic).
     tally = {attr: Counter(getattr(c, attr) for c in ordered) for _, _, attr in FACETS.values()}
     pages = _competition_list(ctx, year, ordered, "", "", tally)
-    for facet, (_, values, attr) in FACETS.items():
-        for label, code in values.items():
+    for facet, (_, words, attr) in FACETS.items():
+        for label, code in year.settings.codes(words).items():
             chosen = [c for c in ordered if getattr(c, attr) == label]
             if chosen:
                 pages.extend(_competition_list(ctx, year, chosen, facet, code, tally))
@@ -67,7 +66,8 @@ def _filters(
     """The filter links as seen from `page`; `tally` counts the year's competitions by each facet."""
     number = year.campaign.year
     groups = []
-    for facet, (label, values, attr) in FACETS.items():
+    for facet, (label, words, attr) in FACETS.items():
+        values = year.settings.codes(words)
         counts = tally[attr]
         options = [
             {
@@ -88,16 +88,17 @@ def _competition_list(
 ) -> list[Page]:
     """A list of competitions (all, or one filter's), in pages of `per_page`."""
     number = year.campaign.year
-    label = next((v for v, c in FACETS[facet][1].items() if c == code), "") if facet else ""
+    label = next((v for v, c in year.settings.codes(FACETS[facet][1]).items() if c == code), "") if facet else ""
     title = f"{number}年竞赛" + (f"：{label}" if label else "")
-    totals = {stream: sum(1 for c in chosen if c.stream == stream) for stream in vocab.STREAMS}
+    streams = year.settings.terms("streams") or []
+    totals = {stream: sum(1 for c in chosen if c.stream == stream) for stream in streams}
     runs = chunks(chosen, ctx.per_page)
     uris = list_pages(ctx.urls.competitions(number, facet, code), len(runs))
-    description = f"{number}年隆安县劳动和技能竞赛一览，共 {len(chosen)} 项。"
+    description = f"{number}年{year.settings.county}劳动和技能竞赛一览，共 {len(chosen)} 项。"
     pages = []
     for index, (uri, run) in enumerate(zip(uris, runs, strict=True)):
         groups = []
-        for stream in vocab.STREAMS:
+        for stream in streams:
             rows = [competition_row(ctx, c, uri) for c in run if c.stream == stream]
             if rows:
                 groups.append({"title": stream, "rows": rows, "total": totals[stream]})
@@ -142,13 +143,13 @@ def _competition_page(
         "description": competition.description,
         "results": results,
         "has_scores": any(r.score is not None for r in competition.results),
-        "honoured": [card(ctx, r, "collectives", page) for r in sorted(collectives, key=exemplar_order)]
-        + [card(ctx, r, "people", page) for r in sorted(people, key=exemplar_order)],
+        "honoured": [card(ctx, r, "collectives", page) for r in sorted(collectives, key=exemplar_order(year.settings))]
+        + [card(ctx, r, "people", page) for r in sorted(people, key=exemplar_order(year.settings))],
         "back": relative(page, ctx.urls.competitions(number)),
         "qr": ctx.qr(page, competition.title),
         "facet_links": {
-            facet: relative(page, ctx.urls.competitions(number, facet, values[getattr(competition, attr)]))
-            for facet, (_, values, attr) in FACETS.items()
+            facet: relative(page, ctx.urls.competitions(number, facet, year.settings.codes(words)[getattr(competition, attr)]))
+            for facet, (_, words, attr) in FACETS.items()
         },
     }
     return ctx.page(

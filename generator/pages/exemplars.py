@@ -44,7 +44,7 @@ def exemplars(ctx: Context, year: Year, kind: str) -> list[Page]:
     """The list of one kind (`collectives` or `people`) in pages, then each record's own page."""
     number = year.campaign.year
     records: list[Collective | Person] = sorted(
-        (year.collectives if kind == "collectives" else year.people).values(), key=exemplar_order
+        (year.collectives if kind == "collectives" else year.people).values(), key=exemplar_order(year.settings)
     )
     first = ctx.urls.collectives(number) if kind == "collectives" else ctx.urls.people(number)
     title = f"{number}年{'先进集体' if kind == 'collectives' else '先进个人'}"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from .. import vocab
 from ..compute import exemplar_order, headline, schedule
 from ..coverage import coverage
 from ..dataset import Year
@@ -38,7 +37,7 @@ def home(ctx: Context, year: Year) -> Page:
     page = ctx.urls.year_home(campaign.year)
     featured = sorted(
         [r for r in year.collectives.values() if r.featured] + [r for r in year.people.values() if r.featured],
-        key=exemplar_order,
+        key=exemplar_order(year.settings),
     )
     kinds = {id(r): ("collectives" if isinstance(r, Collective) else "people") for r in featured}
     news = sorted(year.news, key=lambda n: (n.date, n.slug), reverse=True)[:4]
@@ -53,7 +52,7 @@ def home(ctx: Context, year: Year) -> Page:
             stream: relative(page, ctx.urls.competitions(campaign.year, "stream", code))
             if any(c.stream == stream for c in year.competitions.values())
             else None
-            for stream, code in vocab.STREAMS.items()
+            for stream, code in year.settings.codes("streams").items()
         },
         "featured": [card(ctx, r, kinds[id(r)], page) for r in featured],
         "news": [

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import vocab
 from ..dataset import Year
 from ..urls import relative
 from .common import Page
@@ -15,7 +14,7 @@ def innovations(ctx: Context, year: Year) -> Page:
     """The year's innovations, kinds in the vocabulary's order, each linked to the competition it came from."""
     number = year.campaign.year
     page = ctx.urls.innovations(number)
-    order = {kind: index for index, kind in enumerate(vocab.INNOVATION_KINDS)}
+    order = {kind: index for index, kind in enumerate(year.settings.innovation_kinds)}
     groups: dict[str, list[dict[str, Any]]] = {}
     for item in sorted(year.innovations.values(), key=lambda i: (order[i.kind], i.id)):
         competition = year.competitions.get(item.competition) if item.competition else None

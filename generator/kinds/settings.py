@@ -1,0 +1,331 @@
+"""The county's own settings (`site_data/settings.yml`): its name, its union, and its word lists.
+
+Everything that differs from one county or city to the next lives here, not in the code: the
+townships, the industries and how they count towards the coverage groups, the groups themselves,
+the honours, the innovation kinds, the evidence kinds, the 公示 minimum and the committee's name.
+What a county leaves out is taken from the national defaults in `generator/defaults/settings.yml`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ..problems import Problem
+from ..schema import Boolean, Choice, Field, Identifier, Integer, ListOf, Object, Text, Where, check_fields
+from ..yamlio import load_yaml
+from .common import Kind, Source
+
+NATIONAL = Path(__file__).resolve().parent.parent / "defaults" / "settings.yml"
+# The statistics office's sectors (三次产业, with 建筑业 on its own as the targets count it).
+SECTORS = ("农业", "工业", "建筑业", "服务业")
+CODE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Named:
+    """A word and the short ASCII code used for it in web addresses and field names."""
+
+    name: str
+    code: str
+
+
+@dataclass(frozen=True)
+class Industry:
+    name: str
+    code: str
+    sector: str
+
+
+@dataclass(frozen=True)
+class Condition:
+    """What an enterprise must be, all at once, to count in a group; an item left out is not asked."""
+
+    ownership: list[str]
+    sector: list[str]
+    above_designated_size: bool | None
+    small_or_micro: bool | None
+
+    def holds(self, ownership: str, sector: str, above: bool, small: bool) -> bool:
+        return (
+            (not self.ownership or ownership in self.ownership)
+            and (not self.sector or sector in self.sector)
+            and (self.above_designated_size is None or self.above_designated_size == above)
+            and (self.small_or_micro is None or self.small_or_micro == small)
+        )
+
+
+@dataclass(frozen=True)
+class Group:
+    """A coverage group of the plan's targets: an enterprise is in it when any of its conditions holds."""
+
+    name: str
+    code: str
+    when: list[Condition]
+
+
+@dataclass(frozen=True)
+class Family:
+    """Innovation kinds shown together with their total, such as 五小."""
+
+    name: str
+    kinds: list[str]
+
+
+@dataclass(frozen=True)
+class Settings:
+    county: str
+    union: str
+    committee: str
+    townships: list[Named]
+    industries: list[Industry]
+    ownerships: list[str]
+    groups: list[Group]
+    streams: list[Named]
+    forms: list[Named]
+    union_kinds: list[str]
+    sub_unit_kinds: list[str]
+    collective_honours: list[str]
+    person_honours: list[str]
+    levels: list[str]
+    recommended_levels: list[str]
+    innovation_kinds: list[str]
+    innovation_families: list[Family]
+    awards: list[str]
+    evidence_kinds: list[Named]
+    announcement_workdays: int
+    src: Source = field(compare=False)
+
+    def terms(self, name: str) -> list[str] | None:
+        """The words of a list (`townships`), or the codes of one (`townships.codes`)."""
+        if name == "sectors":
+            return list(SECTORS)
+        list_name, _, part = name.partition(".")
+        items = getattr(self, list_name)
+        if part == "codes":
+            return [item.code for item in items]
+        return [item if isinstance(item, str) else item.name for item in items]
+
+    def codes(self, list_name: str) -> dict[str, str]:
+        """Word → code of a list of named words (streams, forms, townships, industries)."""
+        return {item.name: item.code for item in getattr(self, list_name)}
+
+    def sector_of(self, industry: str) -> str:
+        return next((i.sector for i in self.industries if i.name == industry), "")
+
+    def groups_of(self, ownership: str, industry: str, above: bool, small: bool) -> list[Group]:
+        """The coverage groups an enterprise counts in; one enterprise may count in several."""
+        sector = self.sector_of(industry)
+        return [g for g in self.groups if any(c.holds(ownership, sector, above, small) for c in g.when)]
+
+
+def _named(example: str, code_example: str, code: Field | None = None) -> Object:
+    return Object(
+        [
+            Field("name", "名称", f"名称，如 {example}。", Text(40)),
+            code
+            or Field(
+                "code", "网址代码", f"网址里用的代码：小写英文字母、数字和连字符，如 {code_example}。", Identifier(code_example)
+            ),
+        ],
+        Named,
+    )
+
+
+CONDITION = Object(
+    [
+        Field(
+            "ownership",
+            "性质",
+            "单位性质（ownerships 里的），写一个或几个，如 [民营企业, 外资企业]。",
+            ListOf(Text(40)),
+            False,
+            list,
+        ),
+        Field(
+            "sector", "产业", "行业所属的产业：" + "、".join(SECTORS) + "，写一个或几个。", ListOf(Choice(SECTORS)), False, list
+        ),
+        Field(
+            "above_designated_size", "规模以上", "true：只算规模以上企业；false：只算规模以下的。不写则不论。", Boolean(), False
+        ),
+        Field("small_or_micro", "小微企业", "true：只算登记为小微企业的；false：只算不是小微的。不写则不论。", Boolean(), False),
+    ],
+    Condition,
+)
+
+FIELDS = [
+    Field("county", "县（市）", "本县（市、区）的名称，如 某某县。网站名称、标题和说明都由它而来。", Text(20)),
+    Field("union", "工会名称", "主办的工会全称，如 某某县总工会。", Text(40)),
+    Field("committee", "组委会名称", "竞赛组织机构的简称，如 组委会、竞赛委员会；用在截止事项、报送进度等处。", Text(12), False),
+    Field(
+        "townships",
+        "乡镇",
+        "本县（市）的乡镇、街道、园区或管理区，每项写 name（名称）和 code（网址代码），按要显示的顺序。",
+        ListOf(_named("城关镇", "chengguan"), 1),
+    ),
+    Field(
+        "industries",
+        "行业",
+        "行业：name、code 和 sector（所属产业：" + "、".join(SECTORS) + "）。覆盖率的企业类别按产业判断。",
+        ListOf(
+            Object(
+                [
+                    Field("name", "名称", "行业名称，如 制造业。", Text(40)),
+                    Field("code", "网址代码", "网址里用的代码，如 zhizao。", Identifier("zhizao")),
+                    Field("sector", "产业", "所属产业：" + "、".join(SECTORS) + "。", Choice(SECTORS)),
+                ],
+                Industry,
+            ),
+            1,
+        ),
+        False,
+    ),
+    Field("ownerships", "单位性质", "单位性质的列表，如 国有企业、民营企业、事业单位。", ListOf(Text(40), 1), False),
+    Field(
+        "groups",
+        "覆盖率企业类别",
+        "方案目标任务里的企业类别：name、code（各乡镇企业名录里这一类的字段名，小写英文和下划线）、when（条件，满足任一条即算）。",
+        ListOf(
+            Object(
+                [
+                    Field("name", "名称", "类别名称，如 规模以上国有企业。", Text(40)),
+                    Field(
+                        "code",
+                        "字段名",
+                        "企业名录里这一类的字段名：小写英文字母、数字和下划线，如 state_owned。",
+                        Text(30, CODE, "state_owned"),
+                    ),
+                    Field(
+                        "when",
+                        "条件",
+                        "满足其中任一条即算在这一类；每条写 ownership、sector、above_designated_size、small_or_micro 中的几项。",
+                        ListOf(CONDITION, 1),
+                    ),
+                ],
+                Group,
+            )
+        ),
+        False,
+    ),
+    Field(
+        "streams",
+        "竞赛内容",
+        "方案的竞赛内容，每项 name 和 code，按方案的顺序。",
+        ListOf(_named("职工建功立业竞赛", "jiangong"), 1),
+        False,
+    ),
+    Field("forms", "竞赛形式", "竞赛形式，每项 name 和 code。", ListOf(_named("生产型", "shengchan"), 1), False),
+    Field("union_kinds", "工会类别", "工会类别的列表。", ListOf(Text(20), 1), False),
+    Field("sub_unit_kinds", "车间班组类别", "企业内部单位的类别，如 车间、班组。", ListOf(Text(10), 1), False),
+    Field("collective_honours", "集体荣誉", "先进集体的荣誉名称，高的在前。", ListOf(Text(20), 1), False),
+    Field("person_honours", "个人荣誉", "先进个人的荣誉名称，高的在前。", ListOf(Text(20), 1), False),
+    Field("levels", "荣誉级别", "荣誉级别，低的在前；第一项是不写级别时的默认级别。", ListOf(Text(10), 1), False),
+    Field("recommended_levels", "推荐级别", "择优推荐参加上级评选的级别（levels 里的）。", ListOf(Text(10)), False),
+    Field("innovation_kinds", "创新成果类别", "群众性创新成果的类别。", ListOf(Text(20), 1), False),
+    Field(
+        "innovation_families",
+        "成果系列",
+        "合在一起显示合计的几类成果，如 五小：name 和 kinds。",
+        ListOf(
+            Object(
+                [
+                    Field("name", "名称", "系列名称，如 五小。", Text(10)),
+                    Field("kinds", "类别", "包含的类别（innovation_kinds 里的）。", ListOf(Text(20), 1)),
+                ],
+                Family,
+            )
+        ),
+        False,
+    ),
+    Field("awards", "奖项", "竞赛奖项的名称。", ListOf(Text(20), 1), False),
+    Field(
+        "evidence_kinds",
+        "佐证材料",
+        "基层工会报送的佐证材料：name 和 code（报送记录 evidence 下的字段名，小写英文和下划线）。",
+        ListOf(
+            Object(
+                [
+                    Field("name", "名称", "材料名称，如 活动方案。", Text(20)),
+                    Field("code", "字段名", "字段名，如 activity_plan。", Text(30, CODE, "activity_plan")),
+                ],
+                Named,
+            ),
+            1,
+        ),
+        False,
+    ),
+    Field("announcement_workdays", "公示工作日数", "评选结果公示至少多少个工作日，如 5。", Integer(1), False),
+]
+
+# What every county may leave out: taken from the national defaults.
+OPTIONAL = [f.name for f in FIELDS if not f.required]
+
+
+@functools.cache
+def national() -> dict[str, Any]:
+    """The national defaults, checked with the same fields as a county's settings."""
+    data, problems = load_yaml(NATIONAL.read_text(encoding="utf-8"), str(NATIONAL))
+    where = Where(str(NATIONAL))
+    values = check_fields(data or {}, [replace(f, required=False) for f in FIELDS], where)
+    if problems or values is None:  # a broken package, not an editor's mistake
+        raise RuntimeError("\n".join(str(p) for p in [*problems, *where.problems]))
+    return {name: values[name] for name in OPTIONAL}
+
+
+def build(src: Source, **values: Any) -> Settings:
+    defaults = national()
+    return Settings(**{k: defaults[k] if v is None and k in defaults else v for k, v in values.items()}, src=src)
+
+
+KIND = Kind("settings", "本地设置", "", False, FIELDS, build)
+
+
+def national_settings() -> Settings:
+    """The national defaults as settings of a county with no name and no townships (while its own fail)."""
+    return Settings(county="", union="", townships=[], **national(), src=Source(str(NATIONAL)))
+
+
+def _repeated(settings: Settings, list_name: str, attr: str) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for index, item in enumerate(getattr(settings, list_name), 1):
+        value = item if isinstance(item, str) else getattr(item, attr)
+        if value in seen:
+            where = f"{list_name}[{index}]"
+            yield Problem(
+                settings.src.file, settings.src.line_of(where), where, f"「{value}」重复了：同一个列表里每项只能写一次。"
+            )
+        seen.add(value)
+
+
+def check_settings(settings: Settings) -> list[Problem]:
+    """What the settings' lists must agree on: unique words and codes, and words taken from other lists."""
+    src = settings.src
+    problems: list[Problem] = []
+    for list_name in ("townships", "industries", "streams", "forms", "groups", "evidence_kinds", "innovation_families"):
+        problems.extend(_repeated(settings, list_name, "name"))
+        if list_name != "innovation_families":
+            problems.extend(_repeated(settings, list_name, "code"))
+    for list_name in ("ownerships", "union_kinds", "sub_unit_kinds", "collective_honours", "person_honours", "levels"):
+        problems.extend(_repeated(settings, list_name, ""))
+    problems.extend(_repeated(settings, "innovation_kinds", ""))
+    problems.extend(_repeated(settings, "awards", ""))
+
+    def outside(values: list[str], allowed: list[str], where: str, what: str) -> None:
+        for value in values:
+            if value not in allowed:
+                problems.append(
+                    Problem(src.file, src.line_of(where), where, f"「{value}」不在{what}里；可选：{'、'.join(allowed)}。")
+                )
+
+    for g, group in enumerate(settings.groups, 1):
+        for c, condition in enumerate(group.when, 1):
+            where = f"groups[{g}].when[{c}].ownership"
+            outside(condition.ownership, settings.ownerships, where, "单位性质（ownerships）")
+    outside(settings.recommended_levels, settings.levels, "recommended_levels", "荣誉级别（levels）")
+    for f, family in enumerate(settings.innovation_families, 1):
+        outside(family.kinds, settings.innovation_kinds, f"innovation_families[{f}].kinds", "创新成果类别（innovation_kinds）")
+    return problems
