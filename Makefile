@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 AS_OF ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check new import schema lint lighthouse clean
+.PHONY: site test serve check new import init new-year schema lint lighthouse clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(PYTHON) -c "import ensurepip" 2>/dev/null || { echo "Python's venv module is missing: apt-get install python3-venv"; exit 1; }
@@ -23,7 +23,14 @@ check: $(STAMP)
 	$(PY) -m generator check
 
 # make serve previews the current year; make serve YEAR=all (or YEAR=2021,2022) for more.
-# make new KIND=person NAME=农建国   |   make import KIND=people FILE=名单.xlsx
+# make init COUNTY=青山县 YEAR=2024 (UNION=青山县总工会)   |   make new-year (FROM=2023 TO=2024)
+init: $(STAMP)
+	$(PY) -m generator init $(if $(COUNTY),--county $(COUNTY)) $(if $(UNION),--union $(UNION)) $(if $(YEAR),--year $(YEAR))
+
+new-year: $(STAMP)
+	$(PY) -m generator new-year $(if $(FROM),--from $(FROM)) $(if $(TO),--to $(TO))
+
+# make new KIND=person NAME=张明   |   make import KIND=people FILE=名单.xlsx
 new: $(STAMP)
 	$(PY) -m generator new $(KIND) $(if $(NAME),--name $(NAME))
 

@@ -24,6 +24,7 @@ from .kinds.common import READY
 from .memo import Memo, fingerprint
 from .pipeline import Paths, check, office_report
 from .problems import RecordsInvalid
+from .project import ProjectError, Start, init_project, new_year
 from .report import FORMATS, render
 
 
@@ -50,6 +51,54 @@ def run_check(root: Path, style: str = "text") -> int:
         memo.put(key or memo.key(fingerprint(paths.data_dir, paths.content_dir, digests=digests)), lines)
         memo.save()
     print("[]" if style in ("gitlab", "json") else "\n".join(lines))
+    return 0
+
+
+def _ask(value: str | None, question: str) -> str:
+    """A value given on the command line, else asked for at the terminal."""
+    if value:
+        return value.strip()
+    if not sys.stdin.isatty():
+        raise ProjectError(f"请给出{question}（见 python -m generator init --help）。")
+    return input(f"{question}：").strip()
+
+
+def run_init(root: Path, county: str | None, union: str | None, year: int | None) -> int:
+    try:
+        county = _ask(county, "县（市、区）名称，如 青山县")
+        if not union and sys.stdin.isatty():
+            union = input(f"主办工会全称（直接回车即为 {county}总工会）：").strip()
+        given = str(year) if year else _ask(None, "竞赛年度，如 2024")
+        if not given.isdigit():
+            raise ProjectError(f"年度「{given}」应是四位数年份，如 2024。")
+        year = int(given)
+        start = Start(county, union or f"{county}总工会", year)
+        written = init_project(root, start)
+    except ProjectError as error:
+        print(f"没有建立新项目：{error}", file=sys.stderr)
+        return 1
+    print(f"已为{start.county}建立 {start.year} 年度的新项目：")
+    for path in written:
+        print(f"  {path.relative_to(root).as_posix()}")
+    print("下一步：运行 make check（或 python -m generator check），按列出的问题逐项填写；全部填好后 make site 生成网站。")
+    return 0
+
+
+def run_new_year(root: Path, old: int | None, new: int | None) -> int:
+    years = sorted(int(p.name) for p in (root / "site_data").glob("20[0-9][0-9]") if p.is_dir())
+    old = old or (years[-1] if years else 0)
+    new = new or old + 1
+    try:
+        written = new_year(root, old, new)
+    except ProjectError as error:
+        print(f"没有开始新年度：{error}", file=sys.stderr)
+        return 1
+    print(f"已从 {old} 年度开始 {new} 年度（{old} 年度保留为往年归档）：")
+    for path in written:
+        print(f"  {path.relative_to(root).as_posix()}")
+    print(
+        f"下一步：核对 site_data/{new}/campaign.yml 里顺延的日期、阶段和目标，更新 content/plans/{new}.md 的方案全文，再运行 make check。"
+    )
     return 0
 
 
@@ -197,13 +246,20 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument(
         "kind", choices=[k for k in KINDS if k != "campaign"] + ["campaign"], help="记录种类，如 person、collective、competition"
     )
-    new.add_argument("--name", help="名称或姓名，用来生成拼音编号，如 --name 农建国")
+    new.add_argument("--name", help="名称或姓名，用来生成拼音编号，如 --name 张明")
     new.add_argument("--year", type=int, help="年度（默认最新的年度）")
     roster = commands.add_parser("import", help="把名单表格（.xlsx 或 .csv）导入为先进个人或先进集体记录")
     roster.add_argument("kind", choices=["people", "collectives"], help="people（先进个人）或 collectives（先进集体）")
     roster.add_argument("file", type=Path, help="表格文件，第一行是列名：姓名、单位、岗位、荣誉……")
     roster.add_argument("--year", type=int, help="年度（默认最新的年度）")
     roster.add_argument("--force", action="store_true", help="覆盖已有的同名记录")
+    init = commands.add_parser("init", help="为一个县（市）建立新项目：本地设置、年度竞赛记录框架、空的名录和方案正文")
+    init.add_argument("--county", help="县（市、区）名称，如 青山县")
+    init.add_argument("--union", help="主办工会全称，如 青山县总工会")
+    init.add_argument("--year", type=int, help="竞赛年度，如 2024")
+    next_year = commands.add_parser("new-year", help="以今年的竞赛记录为底开始下一年度：日期顺延，名录保留，今年留作往年归档")
+    next_year.add_argument("--from", dest="old", type=int, help="从哪一年开始（默认最新的年度）")
+    next_year.add_argument("--to", dest="new", type=int, help="新的年度（默认下一年）")
     commands.add_parser("guard", help="发布前的把关：数据仍是示例数据（sample: true）时返回失败，CI 据此拒绝发布")
     commands.add_parser("schema", help="按字段定义写出 JSON Schema（schemas/）和 VS Code 设置，编辑时有提示和红线")
     args = parser.parse_args(argv)
@@ -212,6 +268,10 @@ def main(argv: list[str] | None = None) -> int:
         return run_check(root, args.format)
     if args.command == "guard":
         return run_guard(root)
+    if args.command == "init":
+        return run_init(root, args.county, args.union, args.year)
+    if args.command == "new-year":
+        return run_new_year(root, args.old, args.new)
     if args.command == "import":
         return run_import(root, args.kind, args.file, args.year, args.force)
     if args.command == "new":

@@ -25,7 +25,7 @@ def structural_slips(text: str, file: str) -> list[Problem]:
         if FULLWIDTH_COLON_KEY.match(line):
             key = line.split("：", 1)[0].strip().lstrip("- ").strip()
             problems.append(
-                Problem(file, number, key, "字段名后面用了中文冒号「：」。请改成英文冒号「:」，冒号后面空一格，如 name: 农建国。")
+                Problem(file, number, key, "字段名后面用了中文冒号「：」。请改成英文冒号「:」，冒号后面空一格，如 name: 张明。")
             )
         elif FULLWIDTH_INDENT.match(line):
             problems.append(Problem(file, number, "", "行首用了全角空格（中文输入法的空格）缩进。请删掉，改用英文半角空格。"))
@@ -47,7 +47,7 @@ def typed_value_hint(value: object, source: str | None) -> str:
 def chinese_quotes(text: str) -> bool:
     """A whole value wrapped in “…”, meant as YAML quotes.
 
-    >>> chinese_quotes("“农建国”"), chinese_quotes("“五小”创新竞赛")
+    >>> chinese_quotes("“张明”"), chinese_quotes("“五小”创新竞赛")
     (True, False)
     """
     return len(text) > 2 and text[0] in "“‘" and text[-1] in "”’" and not any(q in text[1:-1] for q in "“”‘’")

@@ -75,6 +75,8 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
     _kept: Kept | None = None  # the live preview's check results and texts, kept between its rebuilds
     _entries: list[dict[str, Any]] | None = None  # this build's search index, as Material fills it
     _indexed = 0  # how many of its entries belong to pages already written
+    _named_by_data = False  # mkdocs.yml leaves the site's name (and description) to the county's settings
+    _described_by_data = False
     _words: set[str] = set()  # noqa: RUF012 - replaced, never mutated: words jieba has been given
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -87,6 +89,8 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         root = Path(config.config_file_path).parent
         theme_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else root / "theme"
         self.paths = Paths(root, root / self.config.data_dir, Path(config.docs_dir), theme_dir, root / ".cache")
+        self._named_by_data = not config.site_name.strip()
+        self._described_by_data = not (config.site_description or "").strip()
         return config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -117,6 +121,12 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             config.extra["cp"] = {**self.site.context, "errors": [str(p) for p in error.problems]}
         else:
             config.extra["cp"] = self.site.context
+        # Left empty in mkdocs.yml, the site's name and description are the county's, from its settings
+        # (again at each of the preview's rebuilds: the settings may have changed).
+        if self._named_by_data:
+            config.site_name = self.site.context["site_name"]
+        if self._described_by_data:
+            config.site_description = self.site.context["site_description"]
         if self.config.search_terms:
             import jieba
 

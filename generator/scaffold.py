@@ -16,10 +16,10 @@ INDENT = "  "
 
 
 def readable_id(name: str, person: bool = False) -> str:
-    """An id from a Chinese name: 农建国 → nong-jianguo; other names join their syllables.
+    """An id from a Chinese name: 张明 → zhang-ming; other names join their syllables.
 
-    >>> readable_id("农建国", person=True), readable_id("总装车间")
-    ('nong-jianguo', 'zongzhuangchejian')
+    >>> readable_id("张明", person=True), readable_id("总装车间")
+    ('zhang-ming', 'zongzhuangchejian')
     """
     syllables = [re.sub(r"[^a-z0-9]", "", s.lower()) for s in lazy_pinyin(name)]
     syllables = [s for s in syllables if s]

@@ -126,7 +126,7 @@ class Markdown(Text):
 
 
 class Identifier(Text):
-    def __init__(self, example: str = "nong-jianguo") -> None:
+    def __init__(self, example: str = "zhang-ming") -> None:
         super().__init__(60, ID_PATTERN, example)
 
     def check(self, value: Any, where: Where, line: int, name: str, source: str | None) -> Any:

@@ -1,6 +1,6 @@
 """Where each page lives, and relative links between pages (so the site works under any sub-path).
 
-Record pages carry their year for good (`2023/people/nong-jianguo/`): printed links and QR codes
+Record pages carry their year for good (`2023/people/zhang-ming/`): printed links and QR codes
 must not break when the next campaign comes. Index pages of the current year sit at the top
 (`competitions/`); those of earlier years move under their year.
 """

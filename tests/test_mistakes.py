@@ -14,7 +14,7 @@ COMP = "site_data/2023/competitions/zhuangpei.yml"
 def test_full_width_colon_after_a_key(project):
     edit(project, PERSON, "post: 压榨工", "post：压榨工")
     assert problems(project) == [
-        "site_data/2023/people/huang-ceshi.yml:4: post: 字段名后面用了中文冒号「：」。请改成英文冒号「:」，冒号后面空一格，如 name: 农建国。"
+        "site_data/2023/people/huang-ceshi.yml:4: post: 字段名后面用了中文冒号「：」。请改成英文冒号「:」，冒号后面空一格，如 name: 张明。"
     ]
 
 

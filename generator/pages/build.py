@@ -81,6 +81,7 @@ def build_site(
         ]
     assets.extend(feed(dataset, site_url))
     current = dataset.years[dataset.current_year].campaign
+    settings = dataset.years[dataset.current_year].settings
     consumed = sorted({year.campaign.plan_text for year in dataset.years.values()})
     context = {
         "sample": any(year.campaign.sample for year in dataset.years.values()),
@@ -88,6 +89,9 @@ def build_site(
         "as_of_cn": f"{as_of.year}年{as_of.month}月{as_of.day}日",
         "issuer": current.issuer,
         "title": current.title,
+        # What the site is called where mkdocs.yml leaves it to the data: the county's campaign.
+        "site_name": f"{settings.county}劳动和技能竞赛",
+        "site_description": f"{settings.union}劳动和技能竞赛专题：工作方案、竞赛进展、竞赛结果和先进典型。",
         "feed": FEED if site_url else None,
     }
     news = news_sources(dataset, content_dir)
