@@ -78,6 +78,8 @@ class Headline:
 
     held: int
     held_by_stream: list[tuple[str, int]]
+    # Every competition of the year by its status (未开始, 进行中, 已结束), with its participants.
+    by_status: list[tuple[str, int, int]]
     participants: int
     collectives: int
     people: int
@@ -92,12 +94,29 @@ def headline(year: Year, as_of: dt.date) -> Headline:
     return Headline(
         held=len(held),
         held_by_stream=[(stream.name, by_stream[stream.name]) for stream in year.settings.streams],
+        by_status=by_status(year, as_of),
         participants=sum(c.participants for c in held),
         collectives=len(year.collectives),
         people=len(year.people),
         innovations=len(year.innovations),
         planned=len(year.competitions) - len(held),
     )
+
+
+def by_status(year: Year, as_of: dt.date) -> list[tuple[str, int, int]]:
+    """How many competitions are 未开始, 进行中 and 已结束 on `as_of`, and their participants; zeros included."""
+    counts: Counter[str] = Counter()
+    people: Counter[str] = Counter()
+    for competition in year.competitions.values():
+        status = competition_status(competition, as_of)
+        counts[status] += 1
+        people[status] += competition.participants
+    return [(status, counts[status], people[status]) for status in (NOT_STARTED, RUNNING, FINISHED)]
+
+
+def family_totals(year: Year) -> list[tuple[str, int]]:
+    """Each innovation family (such as 五小) with how many of the year's innovations belong to it."""
+    return [(f.name, sum(i.kind in f.kinds for i in year.innovations.values())) for f in year.settings.innovation_families]
 
 
 @dataclass(frozen=True)

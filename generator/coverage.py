@@ -31,7 +31,12 @@ def groups_of(enterprise: Enterprise, year: int, settings: Settings) -> list[Gro
 def enterprises_that_ran(year: Year, as_of: dt.date) -> set[str]:
     """The enterprises that organised or took part in (themselves or through a 车间/班组) a competition
     that has started by `as_of`: each competition is looked at once, not once per enterprise."""
-    return {ref.partition("/")[0] for c in year.competitions.values() if c.start <= as_of for ref in (c.organiser, *c.units)}
+    return {
+        ref.partition("/")[0]
+        for c in year.competitions.values()
+        if c.start <= as_of
+        for ref in (c.organiser, *c.co_organisers, *c.units)
+    }
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,9 @@
 
 A draft or withdrawn record appears nowhere. A candidate of a 公示 appears on the public site only
 in the 公示 while it runs, and as an honour once it has ended; before it starts, only the office
-report knows of it. References to records that are not published are dropped, never linked.
+report knows of it. The candidates of a draft or withdrawn 公示 are not honoured at all. An honour
+already awarded (`awarded`: an earlier 公示, or a higher level's decision) stays published whatever
+this year's 公示 does. References to records that are not published are dropped, never linked.
 """
 
 from __future__ import annotations
@@ -54,17 +56,25 @@ def without_drafts(dataset: Dataset) -> Dataset:
     return replace(dataset, years=years)
 
 
+def awarded(record: Any, as_of: dt.date) -> bool:
+    """Whether the honour was awarded by `as_of`, outside this year's 公示."""
+    return record is not None and record.awarded is not None and record.awarded <= as_of
+
+
 def published(dataset: Dataset, as_of: dt.date) -> Dataset:
     """What the public site shows on `as_of`."""
     clean = without_drafts(dataset)
     years = {}
     for number, year in clean.years.items():
-        pending = {
+        # Named in a 公示 that is still to come, running, or was never published (a draft) or called off.
+        called_off = {c for a in dataset.years[number].announcements.values() if a.state != READY for c in a.candidates}
+        pending = called_off | {
             candidate
             for announcement in year.announcements.values()
             if announcement_status(announcement, as_of) != ENDED
             for candidate in announcement.candidates
         }
+        pending = {c for c in pending if not awarded(year.collectives.get(c) or year.people.get(c), as_of)}
         visible = {k: a for k, a in year.announcements.items() if announcement_status(a, as_of) != NOT_STARTED}
         running = {c for a in visible.values() if announcement_status(a, as_of) == RUNNING for c in a.candidates}
         announced = {k: r for k, r in [*year.collectives.items(), *year.people.items()] if k in running}

@@ -158,6 +158,20 @@ def rule_competitions(dataset: Dataset, data_dir: Path) -> Iterator[Problem]:
             organiser = competition.organiser
             if organiser not in dataset.unions:
                 yield from check_unit(dataset, number, organiser, src, "organiser")
+            for index, co in enumerate(competition.co_organisers, 1):
+                where = f"co_organisers[{index}]"
+                if co == organiser:
+                    yield Problem(src.file, src.line_of(where), where, f"「{co}」已经是主办单位（organiser），这里不用再写。")
+                elif co in competition.units:
+                    yield Problem(
+                        src.file,
+                        src.line_of(where),
+                        where,
+                        f"「{co}」既写成联合主办单位，又写在参赛单位（units）里。联合主办不是参赛：只组织竞赛的，从 units 里删去；"
+                        "也参赛的，从 co_organisers 里删去。",
+                    )
+                elif co not in dataset.unions:
+                    yield from check_unit(dataset, number, co, src, where)
             for index, unit in enumerate(competition.units, 1):
                 yield from check_unit(dataset, number, unit, src, f"units[{index}]")
             for index, result in enumerate(competition.results, 1):

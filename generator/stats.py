@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 
 from .board import Board
+from .compute import by_status, family_totals
 from .coverage import Coverage, Rate
 from .dataset import Year
 from .tables import Cell, Table
@@ -15,14 +16,29 @@ def _held(year: Year, as_of: dt.date) -> list:
     return [c for c in year.competitions.values() if c.start <= as_of]
 
 
-def _by(year: Year, as_of: dt.date, attr: str, labels: list[str], key: str, title: str, head: str) -> Table:
+def _by(year: Year, as_of: dt.date, attr: str, labels: list[str], key: str, title: str, head: str, zeros: bool = True) -> Table:
+    """Held competitions counted by one of their fields; with `zeros`, every label, none held shown as 0
+    (a reader looks for the plan's five streams, or for their own township)."""
     held = _held(year, as_of)
     counts = Counter(getattr(c, attr) for c in held)
-    people = Counter()
+    people: Counter[str] = Counter()
     for c in held:
         people[getattr(c, attr)] += c.participants
-    rows: list[list[Cell]] = [[label, counts[label], people[label]] for label in labels if counts[label]]
+    rows: list[list[Cell]] = [[label, counts[label], people[label]] for label in labels if zeros or counts[label]]
     return Table(key, title, [head, "竞赛项数", "参赛人数"], rows, chart=1)
+
+
+def status_table(year: Year, as_of: dt.date) -> Table:
+    """All of the year's competitions by status, with the total: planned, ongoing and finished."""
+    rows = by_status(year, as_of)
+    total: list[Cell] = ["合计", sum(n for _, n, _ in rows), sum(p for _, _, p in rows)]
+    return Table(
+        "by-status",
+        "竞赛按进展",
+        ["进展", "竞赛项数", "参赛人数"],
+        [*([s, n, p] for s, n, p in rows), total],
+        note="全部竞赛（含尚未开始的）按统计日期的进展分类；未开始的竞赛，参赛人数为计划人数。",
+    )
 
 
 def rate_cells(rate: Rate) -> list[Cell]:
@@ -78,9 +94,10 @@ def statistics_tables(year: Year, as_of: dt.date) -> list[Table]:
         for level in settings.recommended_levels
     ]
     return [
+        status_table(year, as_of),
         _by(year, as_of, "stream", settings.terms("streams") or [], "by-stream", "竞赛按竞赛内容", "竞赛内容"),
         _by(year, as_of, "form", settings.terms("forms") or [], "by-form", "竞赛按竞赛形式", "竞赛形式"),
-        _by(year, as_of, "industry", settings.terms("industries") or [], "by-industry", "竞赛按行业", "行业"),
+        _by(year, as_of, "industry", settings.terms("industries") or [], "by-industry", "竞赛按行业", "行业", zeros=False),
         _by(year, as_of, "township", settings.terms("townships") or [], "by-township", "竞赛按乡镇", "乡镇"),
         Table("awards", "竞赛奖项", ["奖项", "获奖人次（队）"], [[a, awards[a]] for a in award_order], chart=1),
         Table(
@@ -89,6 +106,9 @@ def statistics_tables(year: Year, as_of: dt.date) -> list[Table]:
             ["类别", "项数"],
             [[k, kinds[k]] for k in settings.innovation_kinds if kinds[k]],
             chart=1,
+            note="；".join(f"其中“{name}”合计 {count} 项" for name, count in family_totals(year)) + "。"
+            if settings.innovation_families
+            else "",
         ),
         Table("recommended", "择优推荐上级评选", ["推荐级别", "先进集体", "先进个人"], recommended),
     ]

@@ -61,6 +61,14 @@ def test_during_the_announcement_only_name_unit_and_post_are_public(with_announc
     assert '正在公示：</strong><a href="2023/gongshi/pioneer/">' in page(site, "index.md")
 
 
+def test_the_campaign_can_show_name_and_unit_only(with_announcement: Path):
+    edit(with_announcement, "site_data/2023/campaign.yml", "sample: true", "sample: true\nannouncement_shows: 姓名和单位")
+    notice = page(generate(paths(with_announcement), "2023-12-05", {}), "2023/gongshi/pioneer.md")
+    assert '<th scope="col">单位</th>' in notice
+    assert '<tr><th scope="row">农测试</th><td>测试配件有限公司总装车间</td><td>县级工人先锋岗</td></tr>' in notice
+    assert "装配钳工" not in notice
+
+
 def test_after_the_announcement_candidates_become_honours(with_announcement: Path):
     site = generate(paths(with_announcement), "2023-12-09", {})
     assert "公示结束" in page(site, "2023/gongshi/pioneer.md")
@@ -75,6 +83,31 @@ def test_a_withdrawn_candidate_drops_out_of_the_announcement(with_announcement: 
     # Results and innovations still name him as text (that is their own data), but nothing links to him.
     assert "people/nong-ceshi/" not in all_text(site)
     site = generate(paths(with_announcement), "2023-12-09", {})
+    assert page(site, "2023/people/nong-ceshi.md") is None
+
+
+@pytest.mark.parametrize("state", ["草稿", "撤回"])
+def test_candidates_of_a_draft_or_withdrawn_announcement_are_not_honoured(with_announcement: Path, state: str):
+    edit(with_announcement, "site_data/2023/announcements/pioneer.yml", "intro:", f"state: {state}\nintro:")
+    for day in ("2023-12-05", "2023-12-09", "2024-03-01"):
+        site = generate(paths(with_announcement), day, {})
+        assert page(site, "2023/gongshi/pioneer.md") is None
+        assert page(site, "2023/people/nong-ceshi.md") is None and page(site, "2023/collectives/zongzhuang.md") is None
+        assert "农测试" not in page(site, "people.md")
+
+
+def test_an_honour_already_awarded_stays_published_whatever_the_announcement_does(with_announcement: Path):
+    # 农测试's honour was conferred by the city before this year's 公示, which names both candidates.
+    edit(with_announcement, "site_data/2023/people/nong-ceshi.yml", "featured: true", "featured: true\nawarded: 2023-11-20")
+    site = generate(paths(with_announcement), "2023-12-05", {})
+    assert "装配技能竞赛第一名" in page(site, "2023/people/nong-ceshi.md")
+    assert page(site, "2023/collectives/zongzhuang.md") is None  # still waits for the 公示
+    edit(with_announcement, "site_data/2023/announcements/pioneer.yml", "intro:", "state: 撤回\nintro:")
+    site = generate(paths(with_announcement), "2023-12-09", {})
+    assert "装配技能竞赛第一名" in page(site, "2023/people/nong-ceshi.md")
+    assert page(site, "2023/collectives/zongzhuang.md") is None
+    # Before the day it was awarded, it waits like any candidate.
+    site = generate(paths(with_announcement), "2023-11-19", {})
     assert page(site, "2023/people/nong-ceshi.md") is None
 
 

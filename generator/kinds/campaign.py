@@ -110,8 +110,12 @@ class Campaign:
     register_source: str | None
     register: list[Register]
     public_submissions: bool
+    announcement_shows: str
     src: Source = field(compare=False)
 
+
+# What a 公示 shows of each candidate, as the campaign decides.
+NAME_UNIT_POST, NAME_UNIT = "姓名、单位和岗位", "姓名和单位"
 
 DUTIES = {"plan": "竞赛方案备案", "evidence": "佐证材料"}
 
@@ -300,6 +304,14 @@ FIELDS += [
         ListOf(REGISTER),
         required=False,
         default=list,
+    ),
+    Field(
+        "announcement_shows",
+        "公示内容",
+        "公示页面上每个公示对象显示什么：姓名、单位和岗位（默认），或只显示 姓名和单位。",
+        Choice([NAME_UNIT_POST, NAME_UNIT]),
+        required=False,
+        default=NAME_UNIT_POST,
     ),
     Field(
         "public_submissions",

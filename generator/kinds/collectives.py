@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from ..schema import Field, Ref, Term, Text
@@ -17,6 +18,8 @@ class Collective:
     level: str
     competitions: list[str]
     recommended_to: str | None
+    awarded: dt.date | None
+    awarded_by: str | None
     photo: str | None
     photo_alt: str | None
     summary: str

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..schema import Boolean, Choice, Field, FirstTerm, Identifier, ListOf, Markdown, Ref, Term, Text
+from ..schema import Boolean, Choice, Date, Field, FirstTerm, Identifier, ListOf, Markdown, Ref, Term, Text
 
 
 @dataclass(frozen=True)
@@ -119,6 +119,15 @@ EXEMPLAR_FIELDS = [
         Term("recommended_levels"),
         required=False,
     ),
+    Field(
+        "awarded",
+        "授予日期",
+        "荣誉已经正式授予的日期：之前的公示已经结束，或上级已经发文表彰。填了，这项荣誉从这天起一直公开，"
+        "不受本年度公示（未开始、公示中或撤回）的影响；还在公示、尚未授予的不填。",
+        Date(),
+        required=False,
+    ),
+    Field("awarded_by", "授予文件", "授予荣誉的文件名称或文号，如 某某市总工会〔2024〕12号。", Text(60), required=False),
     *PHOTO_FIELDS,
     Field("summary", "一句话简介", "一句话说明主要事迹，显示在卡片和分享摘要里，60 字以内。", Text(60)),
     Field(

@@ -13,6 +13,8 @@ from .common import STATE_FIELD, Kind, Source, former_ids_field, id_field
 class Result:
     rank: int
     name: str
+    members: list[str]
+    entry: str | None
     unit: str | None
     person: str | None
     score: float | None
@@ -28,6 +30,7 @@ class Competition:
     industry: str
     township: str
     organiser: str
+    co_organisers: list[str]
     units: list[str]
     start: dt.date
     end: dt.date
@@ -44,10 +47,10 @@ class Competition:
     def involves(self, unit: str) -> bool:
         """Whether `unit` itself organised or took part in this competition.
 
-        An enterprise did if it or any of its 车间/班组 is the organiser or takes part; a 车间/班组
-        did only if that very unit is the organiser or takes part.
+        An enterprise did if it or any of its 车间/班组 is an organiser or takes part; a 车间/班组
+        did only if that very unit is an organiser or takes part.
         """
-        involved = (self.organiser, *self.units)
+        involved = (self.organiser, *self.co_organisers, *self.units)
         if "/" in unit:
             return unit in involved
         return any(ref == unit or ref.startswith(unit + "/") for ref in involved)
@@ -56,7 +59,16 @@ class Competition:
 RESULT = Object(
     [
         Field("rank", "名次", "名次，1 为第一名。", Integer(1)),
-        Field("name", "获奖者", "获奖的个人姓名或团队名称。", Text(60)),
+        Field("name", "获奖者", "获奖的个人姓名，或团队（代表队）的名称。", Text(60)),
+        Field(
+            "members",
+            "团队成员",
+            "获奖的是团队时，写成员姓名，每人一行；个人获奖不填。",
+            ListOf(Text(20)),
+            required=False,
+            default=list,
+        ),
+        Field("entry", "作品或项目", "参赛作品、成果或项目的名称（作品类、创新类竞赛），可不填。", Text(60), required=False),
         Field(
             "unit",
             "单位",
@@ -91,6 +103,14 @@ FIELDS = [
         Ref("organiser", "jixie-zhizao", allow_unit=True),
     ),
     Field(
+        "co_organisers",
+        "联合主办单位",
+        "与主办单位一起组织竞赛的单位编号，每个一行（工会、企业或车间班组）。联合主办不是参赛：参赛的写在 units 里。",
+        ListOf(Ref("organiser", "jixie-zhizao", allow_unit=True)),
+        required=False,
+        default=list,
+    ),
+    Field(
         "units",
         "参赛单位",
         "参加竞赛的单位编号，每个一行：企业编号，或 企业编号/车间班组编号。",
@@ -105,7 +125,7 @@ FIELDS = [
     Field(
         "results",
         "竞赛结果",
-        "名次表，每行写 rank、name，可加 unit、person、score、award。竞赛结束后填写。",
+        "名次表，每行写 rank、name，可加 members、entry、unit、person、score、award。名次相同的按写的顺序显示为并列。竞赛结束后填写。",
         ListOf(RESULT),
         required=False,
         default=list,

@@ -19,6 +19,8 @@ class Person:
     level: str
     competitions: list[str]
     recommended_to: str | None
+    awarded: dt.date | None
+    awarded_by: str | None
     photo: str | None
     photo_alt: str | None
     summary: str

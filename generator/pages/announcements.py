@@ -6,6 +6,7 @@ from typing import Any
 
 from ..dataset import Year
 from ..kinds.announcements import Announcement
+from ..kinds.campaign import NAME_UNIT_POST
 from ..kinds.people import Person
 from ..publish import announcement_status
 from ..urls import relative
@@ -33,17 +34,19 @@ def announcement(ctx: Context, year: Year, announcement: Announcement) -> Page:
     """The 公示: for each candidate only what tells namesakes apart, the period and how to object."""
     page = ctx.urls.announcement(announcement.year, announcement.id)
     candidates = []
+    with_post = year.campaign.announcement_shows == NAME_UNIT_POST
     for ref in announcement.candidates:
         record = year.collectives.get(ref) or year.people.get(ref) or year.announced.get(ref)
         if record is None:
             continue
-        what = f"{ctx.unit(record.unit)} {record.post}" if isinstance(record, Person) else ctx.unit(record.unit)
+        what = f"{ctx.unit(record.unit)} {record.post}" if with_post and isinstance(record, Person) else ctx.unit(record.unit)
         candidates.append({"name": record.name, "unit": what, "honour": f"{record.level}{record.honour}"})
     params = {
         **announcement_link(ctx, announcement, page),
         "year": announcement.year,
         "intro": announcement.intro,
         "candidates": candidates,
+        "unit_heading": "单位及岗位" if with_post else "单位",
         "objection": announcement.objection,
     }
     return ctx.page(

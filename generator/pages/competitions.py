@@ -57,6 +57,7 @@ def competition_row(ctx: Context, competition: Competition, page: str) -> dict[s
         "status": competition_status(competition, ctx.as_of),
         "participants": competition.participants,
         "organiser": ctx.unit(competition.organiser),
+        "co_organisers": [ctx.unit(ref) for ref in competition.co_organisers],
     }
 
 
@@ -123,12 +124,17 @@ def _competition_page(
     number = year.campaign.year
     page = ctx.urls.competition(number, competition.id)
     results = []
-    for result in sorted(competition.results, key=lambda r: (r.rank, r.name)):
+    # Rows of the same rank are ties: shown as 并列, in the order the record lists them.
+    ranks = Counter(r.rank for r in competition.results)
+    for _, result in sorted(enumerate(competition.results), key=lambda item: (item[1].rank, item[0])):
         person = year.people.get(result.person) if result.person else None
         results.append(
             {
                 "rank": result.rank,
+                "rank_label": f"并列{result.rank}" if ranks[result.rank] > 1 else str(result.rank),
                 "name": result.name,
+                "members": result.members,
+                "entry": result.entry or "",
                 "href": relative(page, ctx.urls.person(number, person.id)) if person else None,
                 "unit": ctx.unit(result.unit) if result.unit else "",
                 "score": result.score,

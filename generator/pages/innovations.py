@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..compute import family_totals
 from ..dataset import Year
 from ..urls import relative
 from .common import Page
@@ -38,5 +39,10 @@ def innovations(ctx: Context, year: Year) -> Page:
             }
         )
     title = f"{number}年职工创新成果"
-    params = {"title": title, "groups": [{"title": k, "items": v} for k, v in groups.items()], "count": len(year.innovations)}
+    params = {
+        "title": title,
+        "groups": [{"title": k, "items": v} for k, v in groups.items()],
+        "count": len(year.innovations),
+        "families": family_totals(year),
+    }
     return ctx.page(page, title, "cp/innovations.html", params, description=f"{title}库：共 {len(year.innovations)} 项。")
