@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 AS_OF ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check new import init new-year schema lint lighthouse clean
+.PHONY: site test test-fast serve check new import init new-year schema lint lighthouse clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(PYTHON) -c "import ensurepip" 2>/dev/null || { echo "Python's venv module is missing: apt-get install python3-venv"; exit 1; }
@@ -50,11 +50,18 @@ serve: $(STAMP)
 test: $(STAMP)
 	$(VENV)/bin/ruff check generator tests tools benchmarks
 	$(VENV)/bin/ruff format --check generator tests tools benchmarks
+	$(VENV)/bin/mypy --strict generator
 	$(PY) -m pytest -n 2 -q
+
+# Everything but the whole-site builds and the browser: a minute or so while editing code.
+test-fast: $(STAMP)
+	$(VENV)/bin/ruff check generator tests tools benchmarks
+	$(PY) -m pytest -n 2 -q -m "not build and not browser"
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check generator tests tools benchmarks
 	$(VENV)/bin/ruff format --check generator tests tools benchmarks
+	$(VENV)/bin/mypy --strict generator
 
 # Lighthouse (mobile) on the home page and an exemplar page; make lighthouse RUNS=5 for more runs.
 # Needs Node 18.20+ and Chromium; installs the pinned Lighthouse into tools/lighthouse the first time.

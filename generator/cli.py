@@ -20,7 +20,9 @@ from .guide import update_guide
 from .images import has_gps
 from .jsonschema import write_schemas
 from .kinds import KINDS
+from .kinds.collectives import Collective
 from .kinds.common import READY
+from .kinds.people import Person
 from .memo import Memo, fingerprint
 from .pipeline import Paths, check, office_report
 from .problems import RecordsInvalid
@@ -154,7 +156,9 @@ def photos_with_gps(dataset: Dataset) -> list[str]:
     """Source photos that carry a GPS position (published copies never do)."""
     found = []
     for year in dataset.years.values():
-        for record in [*year.collectives.values(), *year.people.values()]:
+        records: list[Collective | Person] = [*year.collectives.values()]
+        records.extend(year.people.values())
+        for record in records:
             if record.photo and record.src.path is not None and has_gps(record.src.path.parent / record.photo):
                 found.append((Path(record.src.file).parent / record.photo).as_posix())
     return sorted(found)

@@ -141,15 +141,15 @@ def check_register(dataset: Dataset) -> Iterator[Problem]:
                     counts[key] = counts.get(key, 0) + 1
         names = {g.code: g.name for g in settings.groups}
         for (township, code), count in sorted(counts.items()):
-            group = names[code]
-            register = declared.get(township)
-            total = register.total(code) if register else 0
+            name = names[code]
+            found = declared.get(township)
+            total = found.total(code) if found else 0
             if count > total:
-                where = f"register[{campaign.register.index(register) + 1}]" if register else "register"
+                where = f"register[{campaign.register.index(found) + 1}]" if found else "register"
                 yield Problem(
                     src.file,
                     src.line_of(where),
                     where,
-                    f"{township}的{group}登记为 {total} 家，但单位记录里已有 {count} 家属于这一类。"
+                    f"{township}的{name}登记为 {total} 家，但单位记录里已有 {count} 家属于这一类。"
                     "覆盖率的分母应是企业名录里的总数：请按名录改正数字，或检查单位记录的性质、行业、是否规模以上。",
                 )

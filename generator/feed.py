@@ -32,4 +32,5 @@ def rss(dataset: Dataset, site_url: str, title: str, limit: int = 30) -> bytes:
         ElementTree.SubElement(item, "description").text = story.description
         published = dt.datetime.combine(story.date, dt.time(12), CHINA)
         ElementTree.SubElement(item, "pubDate").text = format_datetime(published)
-    return ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
+    data: bytes = ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
+    return data

@@ -70,8 +70,8 @@ def examples(root: Path) -> str:
     """
     found, _ = discover(root / "site_data", root / "content", root)
     first: dict[str, Path] = {}
-    for kind, _, path in sorted(found, key=lambda item: (-(item[1] or 0), -item[2].stat().st_size, str(item[2]))):
-        first.setdefault(kind.name, path)
+    for kind, _, record in sorted(found, key=lambda item: (-(item[1] or 0), -item[2].stat().st_size, str(item[2]))):
+        first.setdefault(kind.name, record)
     parts = []
     for name in EXAMPLE_KINDS:
         path = first.get(name)

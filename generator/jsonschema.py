@@ -55,7 +55,8 @@ def kind_schema(kind: Kind, settings: Settings) -> dict[str, Any]:
         "description": f"{kind.label}记录：{WHERE[kind.name]}。字段说明见 EDITING.md。",
         **fields_json(kind.fields),
     }
-    return with_terms(schema, settings)
+    worded: dict[str, Any] = with_terms(schema, settings)
+    return worded
 
 
 def schema_files(settings: Settings) -> dict[str, str]:

@@ -15,13 +15,13 @@ from .publish import announcement_status
 from .render import Renderer
 from .rules import ran_competition
 from .stats import board_table, coverage_tables
-from .tables import Table, csv_bytes, xlsx_bytes
+from .tables import Cell, Table, csv_bytes, xlsx_bytes
 
 
 def eligibility_table(dataset: Dataset, number: int) -> Table:
     """Each 工人先锋号 candidate with the competitions that make it eligible."""
     year = dataset.years[number]
-    rows = []
+    rows: list[list[Cell]] = []
     for collective in sorted(year.collectives.values(), key=lambda c: c.id):
         if collective.honour != "工人先锋号":
             continue
@@ -37,7 +37,7 @@ def eligibility_table(dataset: Dataset, number: int) -> Table:
 def announcements_table(dataset: Dataset, number: int, as_of: dt.date) -> Table:
     """Every 公示 with its status and candidates, those not yet announced included."""
     year = dataset.years[number]
-    rows = []
+    rows: list[list[Cell]] = []
     for a in sorted(year.announcements.values(), key=lambda a: a.start):
         names = [(year.collectives.get(c) or year.people[c]).name for c in a.candidates]
         rows.append([a.title, f"{a.start.isoformat()} 至 {a.end.isoformat()}", announcement_status(a, as_of), "、".join(names)])

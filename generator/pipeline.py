@@ -141,7 +141,7 @@ def generate(
     site.consumed.extend(sorted({year.campaign.plan_text for year in dataset.years.values()} - set(site.consumed)))
     left_out = sorted(set(dataset.years) - years) if years is not None else []
     site.context["preview_note"] = (
-        f"预览只生成了 {'、'.join(str(y) for y in sorted(years))} 年度的页面，"
+        f"预览只生成了 {'、'.join(str(y) for y in sorted(years or ()))} 年度的页面，"
         f"{'、'.join(str(y) for y in left_out)} 年度不在预览里（记录仍全部检查）。要预览全部年度：make serve YEAR=all。"
         if left_out
         else None

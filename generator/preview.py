@@ -12,13 +12,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 Entries = list[dict[str, Any]]  # what a page adds to Material's search index
 
 
-def surroundings(extra: dict[str, Any], nav: str, config_file: str | None, theme_dirs: Iterable[str]) -> bytes:
+def surroundings(extra: Mapping[str, Any], nav: str, config_file: str | None, theme_dirs: Iterable[str]) -> bytes:
     """A digest of everything besides its own source that goes into every page: the site's settings
     and campaign context (`extra`, with the preview's problem banner), the navigation, and the
     project's own templates and styles (`theme_dirs`: the installed themes do not change meanwhile)."""

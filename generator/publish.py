@@ -15,7 +15,9 @@ from typing import Any
 
 from .dataset import Dataset, Year
 from .kinds.announcements import Announcement
+from .kinds.collectives import Collective
 from .kinds.common import READY
+from .kinds.people import Person
 
 NOT_STARTED, RUNNING, ENDED = "未开始", "公示中", "公示结束"
 
@@ -77,7 +79,8 @@ def published(dataset: Dataset, as_of: dt.date) -> Dataset:
         pending = {c for c in pending if not awarded(year.collectives.get(c) or year.people.get(c), as_of)}
         visible = {k: a for k, a in year.announcements.items() if announcement_status(a, as_of) != NOT_STARTED}
         running = {c for a in visible.values() if announcement_status(a, as_of) == RUNNING for c in a.candidates}
-        announced = {k: r for k, r in [*year.collectives.items(), *year.people.items()] if k in running}
+        announced: dict[str, Collective | Person] = {k: r for k, r in year.collectives.items() if k in running}
+        announced.update({k: r for k, r in year.people.items() if k in running})
         years[number] = _relink(
             replace(
                 year,

@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from .board import Board
+from .board import Board, Item
 from .compute import by_status, family_totals
 from .coverage import Coverage, Rate
 from .dataset import Year
+from .kinds.competitions import Competition
 from .tables import Cell, Table
 
 
-def _held(year: Year, as_of: dt.date) -> list:
+def _held(year: Year, as_of: dt.date) -> list[Competition]:
     return [c for c in year.competitions.values() if c.start <= as_of]
 
 
@@ -30,13 +31,14 @@ def _by(year: Year, as_of: dt.date, attr: str, labels: list[str], key: str, titl
 
 def status_table(year: Year, as_of: dt.date) -> Table:
     """All of the year's competitions by status, with the total: planned, ongoing and finished."""
-    rows = by_status(year, as_of)
-    total: list[Cell] = ["合计", sum(n for _, n, _ in rows), sum(p for _, _, p in rows)]
+    counted = by_status(year, as_of)
+    rows: list[list[Cell]] = [[status, n, p] for status, n, p in counted]
+    rows.append(["合计", sum(n for _, n, _ in counted), sum(p for _, _, p in counted)])
     return Table(
         "by-status",
         "竞赛按进展",
         ["进展", "竞赛项数", "参赛人数"],
-        [*([s, n, p] for s, n, p in rows), total],
+        rows,
         note="全部竞赛（含尚未开始的）按统计日期的进展分类；未开始的竞赛，参赛人数为计划人数。",
     )
 
@@ -85,7 +87,7 @@ def statistics_tables(year: Year, as_of: dt.date) -> list[Table]:
     settings = year.settings
     award_order = [a for a in settings.awards if awards[a]]
     kinds = Counter(i.kind for i in year.innovations.values())
-    recommended = [
+    recommended: list[list[Cell]] = [
         [
             level,
             sum(c.recommended_to == level for c in year.collectives.values()),
@@ -117,7 +119,7 @@ def statistics_tables(year: Year, as_of: dt.date) -> list[Table]:
 def board_table(board: Board) -> Table:
     """The submissions board as one table: plan filing and each evidence material, dated."""
 
-    def cell(item) -> str:
+    def cell(item: Item) -> str:
         return f"{item.status} {item.filed.isoformat()}" if item.filed else item.status
 
     headers = ["单位", "乡镇", "竞赛方案", *[i.label for i in board.rows[0].evidence], "已交材料"] if board.rows else ["单位"]

@@ -28,11 +28,12 @@ class Table:
         """(label, value, percent of the largest) for each row, for a bar chart."""
         if self.chart is None:
             return []
-        values = [row[self.chart] for row in self.rows]
+        chart = self.chart
+        values = [row[chart] for row in self.rows]
         top = max([v for v in values if isinstance(v, (int, float))] + [1])
         return [
-            (str(row[0]), row[self.chart], round(row[self.chart] * 100 / top) if isinstance(row[self.chart], (int, float)) else 0)
-            for row in self.rows
+            (str(row[0]), value, round(value * 100 / top) if isinstance(value, (int, float)) else 0)
+            for row, value in zip(self.rows, values, strict=True)
         ]
 
 

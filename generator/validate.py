@@ -290,7 +290,7 @@ def assemble(
             continue
         if raw.kind == "campaign":
             if record.year != raw.year:
-                dataset.failed_years.add(raw.year)
+                dataset.failed_years.add(record.year if raw.year is None else raw.year)
                 problems.append(
                     Problem(
                         raw.file,
@@ -336,10 +336,9 @@ def _place(dataset: Dataset, raw: Checked, record: Any) -> list[Problem]:
     if kind == "enterprise":
         return _put(dataset.enterprises, record, raw)
     if kind == "calendar":
-        if record.id != raw.path.stem:
-            return [
-                Problem(raw.file, record.src.line_of("year"), "year", f"年份 {record.year} 与文件名「{raw.path.name}」不一致。")
-            ]
+        name = Path(raw.file).name
+        if record.id != Path(raw.file).stem:
+            return [Problem(raw.file, record.src.line_of("year"), "year", f"年份 {record.year} 与文件名「{name}」不一致。")]
         return _put(dataset.calendars, record, raw)
     year = dataset.years.get(record.year)
     if year is None and record.year in dataset.failed_years:
@@ -357,7 +356,7 @@ def _place(dataset: Dataset, raw: Checked, record: Any) -> list[Problem]:
     if kind == "news":
         year.news.append(record)
         return []
-    folder = {
+    tables: dict[str, dict[str, Any]] = {
         "competition": year.competitions,
         "collective": year.collectives,
         "person": year.people,
@@ -365,7 +364,7 @@ def _place(dataset: Dataset, raw: Checked, record: Any) -> list[Problem]:
         "submission": year.submissions,
         "announcement": year.announcements,
     }
-    return _put(folder[kind], record, raw)
+    return _put(tables[kind], record, raw)
 
 
 def _put(table: dict[str, Any], record: Any, raw: Checked) -> list[Problem]:

@@ -19,7 +19,7 @@ def card(ctx: Context, record: Collective | Person, kind: str, page: str) -> dic
     """Params of a record's card as seen from `page` (on the lists, the home page, a competition's page)."""
     year = record.year
     target = ctx.urls.collective(year, record.id) if kind == "collectives" else ctx.urls.person(year, record.id)
-    if kind == "people":
+    if isinstance(record, Person):
         subtitle = f"{ctx.unit(record.unit)} · {record.post}"
     else:
         # A collective's name usually contains its enterprise's; repeat only what the name does not say.
@@ -54,7 +54,7 @@ def exemplars(ctx: Context, year: Year, kind: str) -> list[Page]:
     uris = list_pages(first, len(runs))
     description = f"{title}：共 {len(records)} {'个' if kind == 'collectives' else '名'}。"
     # Where each honour's list starts, for the chips that jump to it from any page.
-    starts = {}
+    starts: dict[str, int] = {}
     for index, run in enumerate(runs):
         for record in run:
             starts.setdefault(record.honour, index)

@@ -85,10 +85,13 @@ class Photos:
 
     def prepare(self, dataset: Dataset) -> None:
         """Process every photo a page will show, in parallel where there are many, before any page asks."""
+        records: list[Collective | Person] = []
+        for year in dataset.years.values():
+            records.extend(year.collectives.values())
+            records.extend(year.people.values())
         photos = [
             record.src.path.parent / record.photo
-            for year in dataset.years.values()
-            for record in [*year.collectives.values(), *year.people.values()]
+            for record in records
             if record.photo and record.src.path is not None and consented(record)
         ]
         if self.remembered is not None:
@@ -142,7 +145,8 @@ class Photos:
                 self.remembered.photos[folder] = images
         else:
             images = kept
-        jpeg, webp = [], []
+        jpeg: list[tuple[str, int]] = []
+        webp: list[tuple[str, int]] = []
         for image in images:
             for fmt, data, out in (("jpg", image.jpeg, jpeg), ("webp", image.webp, webp)):
                 dest = self.urls.photo(year, kind, f"{stem}-{image.width}.{fmt}")
