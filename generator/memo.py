@@ -12,15 +12,46 @@ import hashlib
 import os
 import pickle
 import sys
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 PACKAGE = Path(__file__).resolve().parent
 
 
+# What can change a result besides our own code: the libraries that read, check, count and render
+# (a new chinesecalendar can move a working day, a new PyYAML can read a value differently).
+DEPENDENCIES = (
+    "PyYAML",
+    "chinesecalendar",
+    "Jinja2",
+    "MarkupSafe",
+    "Markdown",
+    "nh3",
+    "Pillow",
+    "jieba",
+    "pypinyin",
+    "segno",
+    "openpyxl",
+)
+
+
+def installed_versions() -> str:
+    """The installed version of each dependency that can change a result, as one line."""
+    found = []
+    for name in DEPENDENCIES:
+        try:
+            found.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name} missing")
+    return " ".join(found)
+
+
 def code_salt() -> bytes:
-    """A digest of the generator's source and its national defaults: results made by other code are never reused."""
+    """A digest of the generator's source, its national defaults and its dependencies' versions:
+    results made by other code are never reused."""
     digest = hashlib.blake2b(sys.version.encode(), digest_size=16)
+    digest.update(installed_versions().encode())
     for path in sorted([*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.yml")]):
         digest.update(path.relative_to(PACKAGE).as_posix().encode())
         digest.update(path.read_bytes())

@@ -36,6 +36,25 @@ def test_a_change_after_a_cached_check_is_reported_with_its_line(project: Path):
     assert cli(project, "check").stdout == first.stdout
 
 
+def test_a_change_of_the_settings_checks_the_records_again(project: Path):
+    # A competition in a township the settings do not list yet fails; the verdict and each file's
+    # result are cached. Adding the township to the settings must change the answer, not repeat it.
+    edit(project, "site_data/2023/competitions/zhuangpei.yml", "township: 城厢镇", "township: 新区街道")
+    first = cli(project, "check")
+    assert first.returncode == 1 and "「新区街道」不在允许范围内" in first.stderr
+    edit(project, "site_data/settings.yml", "townships:\n", "townships:\n  - {name: 新区街道, code: xinqu}\n")
+    assert cli(project, "check").returncode == 0
+
+
+def test_the_cache_key_covers_the_versions_of_the_dependencies(monkeypatch: pytest.MonkeyPatch):
+    from generator import memo
+
+    before = memo.code_salt()
+    assert "chinesecalendar==" in memo.installed_versions()
+    monkeypatch.setattr(memo, "installed_versions", lambda: "chinesecalendar==99.0")
+    assert memo.code_salt() != before
+
+
 def test_a_replaced_photo_is_checked_again(project: Path):
     photo = project / "site_data" / "2023" / "people" / "nong-ceshi.jpg"
     Image.new("RGB", (64, 48), (200, 40, 40)).save(photo, "JPEG")
