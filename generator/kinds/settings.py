@@ -101,14 +101,23 @@ class Settings:
     src: Source = field(compare=False)
 
     def terms(self, name: str) -> list[str] | None:
-        """The words of a list (`townships`), or the codes of one (`townships.codes`)."""
-        if name == "sectors":
-            return list(SECTORS)
-        list_name, _, part = name.partition(".")
-        items = getattr(self, list_name)
-        if part == "codes":
-            return [item.code for item in items]
-        return [item if isinstance(item, str) else item.name for item in items]
+        """The words of a list (`townships`), or the codes of one (`townships.codes`).
+
+        Asked for every checked field of every record: made once per settings, not per call.
+        """
+        return self._words.get(name)
+
+    @functools.cached_property
+    def _words(self) -> dict[str, list[str]]:
+        words: dict[str, list[str]] = {"sectors": list(SECTORS)}
+        for f in FIELDS:
+            items = getattr(self, f.name)
+            if not isinstance(items, list):
+                continue
+            words[f.name] = [item if isinstance(item, str) else item.name for item in items]
+            if items and hasattr(items[0], "code"):
+                words[f"{f.name}.codes"] = [item.code for item in items]
+        return words
 
     def codes(self, list_name: str) -> dict[str, str]:
         """Word → code of a list of named words (streams, forms, townships, industries)."""
