@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .asof import ENV_AS_OF
+from .asof import CHINA, ENV_AS_OF
 from .dataset import Dataset
 from .guide import update_guide
 from .images import has_gps
@@ -24,7 +24,7 @@ from .kinds.collectives import Collective
 from .kinds.common import READY
 from .kinds.people import Person
 from .memo import Memo, fingerprint
-from .pipeline import Paths, check, office_report
+from .pipeline import Paths, as_of_for, check, office_report
 from .problems import RecordsInvalid
 from .project import ProjectError, Start, init_project, new_year
 from .report import FORMATS, render
@@ -170,6 +170,20 @@ def run_guard(root: Path) -> int:
         dataset = check(Paths.of_project(root))
     except RecordsInvalid as error:
         print(error.report(building=False), file=sys.stderr)
+        return 1
+    try:
+        day = as_of_for(dataset, None, os.environ)
+    except RecordsInvalid as error:
+        print(error.report(building=False), file=sys.stderr)
+        return 1
+    today = dt.datetime.now(CHINA).date()
+    if day > today:
+        # A day still to come would publish honours whose 公示 has not begun, and news not yet due.
+        print(
+            f"不能发布：统计日期 {day.isoformat()} 晚于今天（{today.isoformat()}，北京时间）。"
+            "请删去 campaign.yml 里的 as_of（或改为今天及以前的日期），发布时不要设置更晚的 AS_OF。",
+            file=sys.stderr,
+        )
         return 1
     samples = [year.campaign.src.file for year in dataset.years.values() if year.campaign.sample]
     if samples:

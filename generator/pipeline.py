@@ -10,7 +10,6 @@ from pathlib import Path
 
 from .asof import ENV_AS_OF, resolve_as_of
 from .dataset import Dataset
-from .kinds.common import READY
 from .memo import Memo
 from .pages import Remembered, Site, build_site, content_uri
 from .problems import Problem, RecordsInvalid
@@ -58,6 +57,11 @@ def check(paths: Paths, memo: Memo | None = None, digests: dict[str, bytes] | No
     `digests`: the files' digests from a `fingerprint` just taken.
     """
     return load_dataset(paths.data_dir, paths.content_dir, paths.root, paths.cache_dir, memo, digests)
+
+
+def as_of_for(dataset: Dataset, as_of: str | None, environ: Mapping[str, str]) -> date:
+    """The day a build of `dataset` computes on: the command line's, else the environment's, else the campaign's…"""
+    return _as_of(dataset, as_of, environ)
 
 
 def _as_of(dataset: Dataset, as_of: str | None, environ: Mapping[str, str]) -> date:
@@ -130,13 +134,13 @@ def generate(
         search_archive,
         kept.pages if kept else None,
     )
-    # Draft and withdrawn news (and, in a scoped preview, other years' news and plans) are real files
-    # under content/: take them out of the build too.
+    # Unpublished news (drafts, withdrawn, dated after as_of, and in a scoped preview other years') are
+    # real files under content/: take them out of the build too.
     site.consumed.extend(
-        content_uri(story.src.path, paths.content_dir)
-        for number, year in dataset.years.items()
+        uri
+        for year in dataset.years.values()
         for story in year.news
-        if (story.state != READY or (years is not None and number not in years)) and story.src.path is not None
+        if story.src.path is not None and (uri := content_uri(story.src.path, paths.content_dir)) not in site.news
     )
     site.consumed.extend(sorted({year.campaign.plan_text for year in dataset.years.values()} - set(site.consumed)))
     left_out = sorted(set(dataset.years) - years) if years is not None else []

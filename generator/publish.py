@@ -2,7 +2,8 @@
 
 A draft or withdrawn record appears nowhere. A candidate of a 公示 appears on the public site only
 in the 公示 while it runs, and as an honour once it has ended; before it starts, only the office
-report knows of it. The candidates of a draft or withdrawn 公示 are not honoured at all. An honour
+report knows of it. The candidates of a draft or withdrawn 公示 are not honoured at all. News dated
+after `as_of` waits for its day. An honour
 already awarded (`awarded`: an earlier 公示, or a higher level's decision) stays published whatever
 this year's 公示 does. References to records that are not published are dropped, never linked.
 """
@@ -16,7 +17,7 @@ from typing import Any
 from .dataset import Dataset, Year
 from .kinds.announcements import Announcement
 from .kinds.collectives import Collective
-from .kinds.common import READY
+from .kinds.common import READY, WITHDRAWN
 from .kinds.people import Person
 
 NOT_STARTED, RUNNING, ENDED = "未开始", "公示中", "公示结束"
@@ -33,10 +34,40 @@ def _ready(table: dict[str, Any]) -> dict[str, Any]:
     return {key: record for key, record in table.items() if record.state == READY}
 
 
+def _unnamed(year: Year) -> Year:
+    """The year with a withdrawn person's name gone from result rows and innovation authors too.
+
+    A result row of that person (linked by `person`, or by the same name in the same unit) is dropped;
+    the ranks of the others stay as written.
+    """
+    gone = [p for p in year.people.values() if p.state == WITHDRAWN]
+    if not gone:
+        return year
+    ids = {p.id for p in gone}
+    names = {p.name for p in gone}
+    units = {(p.name, p.unit.partition("/")[0]) for p in gone}
+
+    def theirs(row: Any) -> bool:
+        if row.person is not None:
+            return row.person in ids
+        return row.name in names and (row.unit is None or (row.name, row.unit.partition("/")[0]) in units)
+
+    competitions = {
+        k: replace(c, results=[r for r in c.results if not theirs(r)]) if any(theirs(r) for r in c.results) else c
+        for k, c in year.competitions.items()
+    }
+    innovations = {
+        k: replace(i, authors=[a for a in i.authors if a not in names]) if names & set(i.authors) else i
+        for k, i in year.innovations.items()
+    }
+    return replace(year, competitions=competitions, innovations=innovations)
+
+
 def without_drafts(dataset: Dataset) -> Dataset:
     """The dataset less every draft and withdrawn record: what the office report shows."""
     years = {}
     for number, year in dataset.years.items():
+        year = _unnamed(year)
         competitions = _ready(year.competitions)
         collectives = _ready(year.collectives)
         people = _ready(year.people)
@@ -88,6 +119,7 @@ def published(dataset: Dataset, as_of: dt.date) -> Dataset:
                 people={k: r for k, r in year.people.items() if k not in pending},
                 announcements=visible,
                 announced=announced,
+                news=[n for n in year.news if n.date <= as_of],  # a story dated later waits for its day
             )
         )
     return replace(clean, years=years)

@@ -308,6 +308,21 @@ def rule_news(dataset: Dataset, data_dir: Path) -> Iterator[Problem]:
             seen[story.slug] = src
 
 
+def rule_exemplar_ids(dataset: Dataset, data_dir: Path) -> Iterator[Problem]:
+    """A collective and a person of one year may not share an id: a 公示 names its candidates by id alone."""
+    for year in dataset.years.values():
+        for record_id, person in year.people.items():
+            collective = year.collectives.get(record_id)
+            if collective is not None:
+                yield Problem(
+                    person.src.file,
+                    person.src.line_of("id"),
+                    "id",
+                    f"编号「{record_id}」已是先进集体 {collective.src.file} 的编号：公示按编号找公示对象，同一年度的集体和个人"
+                    "不能同名。请给其中一个换一个编号（改文件名和 id）。",
+                )
+
+
 def rule_register_totals(dataset: Dataset, data_dir: Path) -> Iterator[Problem]:
     yield from check_register(dataset)
 
@@ -400,6 +415,7 @@ RULES: list[Rule] = [
     rule_campaign_dates,
     rule_competitions,
     rule_exemplars,
+    rule_exemplar_ids,
     rule_pioneer_needs_competition,
     rule_innovations,
     rule_news,

@@ -11,9 +11,14 @@ import re
 from dataclasses import dataclass
 
 # Index pages of an archived year live beside its competition pages: these names are theirs.
-RESERVED_COMPETITION_IDS = re.compile(r"^(index|page-[0-9]+|stream-.*|form-.*|township-.*|industry-.*)$")
-# The second and later pages of an archived year's lists live beside its record pages: page-2, page-3...
-RESERVED_EXEMPLAR_IDS = re.compile(r"^page-[0-9]+$")
+# Names no record may take in its folder: a list's own page (index), its later pages (page-2, page-3…),
+# and what the builder keeps for itself (search, assets, 404).
+RESERVED = r"index|page-[0-9]+|search|assets|404"
+RESERVED_COMPETITION_IDS = re.compile(rf"^({RESERVED}|stream-.*|form-.*|township-.*|industry-.*)$")
+# An earlier year's people list is {year}/people/ itself, its later pages {year}/people/page-2/...
+RESERVED_EXEMPLAR_IDS = re.compile(rf"^({RESERVED})$")
+# The blog keeps news/ (the list), news/page/2/… and its archive and category pages.
+RESERVED_NEWS_SLUGS = re.compile(rf"^({RESERVED}|page|archive|category|feed)$")
 
 
 def url_of(src_uri: str) -> str:

@@ -18,7 +18,7 @@ from .load import RawRecord, discover, display_path, read, read_bytes, read_text
 from .memo import Memo, content_digest
 from .problems import Problem, RecordsInvalid
 from .schema import Where, check_fields
-from .urls import RESERVED_COMPETITION_IDS, RESERVED_EXEMPLAR_IDS
+from .urls import RESERVED_COMPETITION_IDS, RESERVED_EXEMPLAR_IDS, RESERVED_NEWS_SLUGS
 from .workers import collector_paused, process_pool, worker_count
 from .yamlio import field_lines
 
@@ -45,8 +45,16 @@ def raw_html_problems(text: str, file: str, first_line: int = 1) -> list[Problem
 
 
 def _identity_problems(raw: RawRecord, values: dict[str, Any]) -> list[Problem]:
+    if raw.kind.name == "news":
+        slug = values.get("slug")
+        if isinstance(slug, str) and RESERVED_NEWS_SLUGS.match(slug):
+            reserved = "index、page、archive、category、feed、search、assets、404、page-数字"
+            return [
+                Problem(raw.file, raw.data.line_of("slug"), "slug", f"网址名「{slug}」是网站保留的名字（{reserved}），请换一个。")
+            ]
+        return []
     key = "unit" if raw.kind.name == "submission" else "id"
-    if raw.kind.name == "news" or key not in values or "/" in str(values[key]):
+    if key not in values or "/" in str(values[key]):
         return []
     line = raw.data.line_of(key)
     if values[key] != raw.path.stem and raw.kind.name != "campaign":
@@ -64,11 +72,12 @@ def _identity_problems(raw: RawRecord, values: dict[str, Any]) -> list[Problem]:
                 raw.file,
                 line,
                 key,
-                f"编号「{values[key]}」是网站保留的名字（index、page-数字、stream-…、form-…、township-…、industry-…），请换一个。",
+                f"编号「{values[key]}」是网站保留的名字（index、page-数字、search、assets、404、stream-…、form-…、township-…、industry-…），请换一个。",
             )
         ]
-    if raw.kind.name in ("collective", "person") and RESERVED_EXEMPLAR_IDS.match(values[key]):
-        return [Problem(raw.file, line, key, f"编号「{values[key]}」是网站保留的名字（page-数字，列表的分页），请换一个。")]
+    if raw.kind.name in ("collective", "person", "announcement") and RESERVED_EXEMPLAR_IDS.match(values[key]):
+        reserved = "index、page-数字（列表和它的分页）、search、assets、404"
+        return [Problem(raw.file, line, key, f"编号「{values[key]}」是网站保留的名字（{reserved}），请换一个。")]
     return []
 
 

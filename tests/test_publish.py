@@ -80,8 +80,11 @@ def test_a_withdrawn_candidate_drops_out_of_the_announcement(with_announcement: 
     edit(with_announcement, "site_data/2023/people/nong-ceshi.yml", "featured: true", "featured: true\nstate: 撤回")
     site = generate(paths(with_announcement), "2023-12-05", {})
     assert "公示对象（1）" in page(site, "2023/gongshi/pioneer.md")
-    # Results and innovations still name him as text (that is their own data), but nothing links to him.
-    assert "people/nong-ceshi/" not in all_text(site)
+    # Withdrawn, his name appears nowhere: not in 装配's results (he came first), nor as an author
+    # of the fixture's innovation; 黄测试 keeps her row and her rank as written.
+    assert "农测试" not in all_text(site) and "people/nong-ceshi/" not in all_text(site)
+    results = page(site, "2023/competitions/zhuangpei.md")
+    assert '<td class="cp-results__rank">2</td>' in results and "黄测试" in results
     site = generate(paths(with_announcement), "2023-12-09", {})
     assert page(site, "2023/people/nong-ceshi.md") is None
 
@@ -228,3 +231,25 @@ def test_drafts_and_withdrawn_records_appear_in_no_output(project: Path, tmp_pat
     assert (
         'cp-stats__value">2<small>个' in home and 'cp-stats__value">2<small>名' in home and 'cp-stats__value">1<small>项' in home
     )
+
+
+@pytest.mark.build
+def test_a_news_story_dated_after_as_of_waits_for_its_day(project: Path, tmp_path: Path):
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "theme", project / "theme")
+    edit(project, "mkdocs.yml", "site_name:", "site_url: https://example.org/jingsai/\nsite_name:")
+    write(
+        project,
+        "content/news/posts/2023-12-20-later.md",
+        "---\ntitle: 年终表彰大会召开\ndate: 2023-12-20\nslug: later\ndescription: 表彰大会。\n---\n\n年终表彰。\n",
+    )
+    out = tmp_path / "site"
+    result = build(project, out, "--as-of", "2023-12-01", "--office-dir", str(tmp_path / "office"))
+    assert result.returncode == 0, result.stderr
+    assert not (out / "news" / "later").exists()
+    leaks = [p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() and "年终表彰大会".encode() in p.read_bytes()]
+    assert leaks == []
+    assert "测试县劳动和技能竞赛启动" in (out / "news" / "index.html").read_text(encoding="utf-8")  # the earlier one is there
+    later = tmp_path / "later"
+    assert build(project, later, "--as-of", "2023-12-20", "--office-dir", str(tmp_path / "office2")).returncode == 0
+    assert "年终表彰大会召开" in (later / "news" / "later" / "index.html").read_text(encoding="utf-8")

@@ -67,7 +67,7 @@ def test_competition_ids_that_index_pages_use_are_reserved(project):
     )
     source.unlink()
     assert problems(project) == [
-        "site_data/2023/competitions/stream-jiangong.yml:1: id: 编号「stream-jiangong」是网站保留的名字（index、page-数字、stream-…、form-…、township-…、industry-…），请换一个。"
+        "site_data/2023/competitions/stream-jiangong.yml:1: id: 编号「stream-jiangong」是网站保留的名字（index、page-数字、search、assets、404、stream-…、form-…、township-…、industry-…），请换一个。"
     ]
 
 
@@ -76,7 +76,7 @@ def test_exemplar_ids_that_list_pages_use_are_reserved(project):
     write(project, "site_data/2023/people/page-2.yml", source.read_text(encoding="utf-8").replace("id: nong-ceshi", "id: page-2"))
     source.unlink()
     assert (
-        "site_data/2023/people/page-2.yml:1: id: 编号「page-2」是网站保留的名字（page-数字，列表的分页），请换一个。"
+        "site_data/2023/people/page-2.yml:1: id: 编号「page-2」是网站保留的名字（index、page-数字（列表和它的分页）、search、assets、404），请换一个。"
         in problems(project)
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import yaml
@@ -47,6 +48,17 @@ def test_guard_refuses_sample_data_and_passes_real_data(project: Path):
     refused = cli(project, "guard")
     assert refused.returncode == 1 and "sample: true（示例数据）" in refused.stderr
     edit(project, "site_data/2023/campaign.yml", "sample: true", "sample: false")
+    assert cli(project, "guard").returncode == 0
+
+
+def test_guard_refuses_an_as_of_still_to_come(project: Path):
+    edit(project, "site_data/2023/campaign.yml", "sample: true", "sample: false")
+    later = (dt.date.today() + dt.timedelta(days=3)).isoformat()  # in any time zone, after today in China
+    edit(project, "site_data/2023/campaign.yml", "window:", f"as_of: {later}\nwindow:")
+    refused = cli(project, "guard")
+    assert refused.returncode == 1
+    assert f"不能发布：统计日期 {later} 晚于今天" in refused.stderr
+    edit(project, "site_data/2023/campaign.yml", f"as_of: {later}", "as_of: 2023-12-01")
     assert cli(project, "guard").returncode == 0
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from ..dataset import Dataset
 from ..feed import FEED
+from ..load import display_path
+from ..problems import Problem, RecordsInvalid
 from ..render import Renderer
 from ..search_terms import search_terms
 from ..urls import Urls
@@ -51,6 +53,36 @@ def rooms(ctx: Context) -> tuple[list[Page], list[Asset]]:
     return pages, assets
 
 
+def output_path(src_uri: str) -> str:
+    """Where a page is written with directory URLs: people.md → people/index.html, index.md → index.html."""
+    stem = src_uri.removesuffix(".md")
+    return f"{stem}.html" if stem == "index" or stem.endswith("/index") else f"{stem}/index.html"
+
+
+def output_collisions(pages: list[Page], assets: list[Asset], root: Path) -> list[Problem]:
+    """Two generated pages or files written to one place: the later would silently replace the earlier.
+
+    Reported at the record that makes the later one, naming both.
+    """
+    written: dict[str, str] = {}
+    problems = []
+    made = [(output_path(p.src_uri), display_path(p.source, root) if p.source else "", f"页面「{p.title}」") for p in pages]
+    made += [(a.dest_uri, "", f"文件 {a.dest_uri}") for a in assets]
+    for path, file, label in made:
+        shown = f"{file} 的{label}" if file else label
+        first = written.setdefault(path, shown)
+        if first is not shown:
+            problems.append(
+                Problem(
+                    file or "site_data",
+                    0,
+                    "",
+                    f"{shown}和{first}都要写到网站的 {path}，后一个会覆盖前一个。请给其中一个记录换一个编号（改文件名和 id）。",
+                )
+            )
+    return problems
+
+
 def build_site(
     dataset: Dataset,
     theme_dir: Path,
@@ -72,6 +104,9 @@ def build_site(
     ctx = Context(dataset, renderer, as_of, urls, photos, site_url.rstrip("/") + "/" if site_url else None)
     photos.prepare(dataset)
     pages, assets = rooms(ctx)
+    collisions = output_collisions(pages, assets, content_dir.parent)
+    if collisions:
+        raise RecordsInvalid(collisions)
     photos.remember()
     if not search_archive:
         archived = tuple(f"{number}/" for number in dataset.years if number != dataset.current_year)
