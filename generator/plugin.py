@@ -23,7 +23,7 @@ from .pages import Site
 from .pipeline import ENV_PREVIEW, Kept, Paths, generate
 from .preview import RenderedPages, surroundings
 from .problems import RecordsInvalid
-from .render import compiled_templates, news_html
+from .render import compiled_templates, news_html, sanitise_page
 from .segmentation import CachedSegmenter
 
 if TYPE_CHECKING:
@@ -260,7 +260,11 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        body = self._bodies.get(page.file.src_uri) if self.config.html_pages else None
+        if page.file.src_uri not in self._bodies:
+            # Written in Markdown (the plan, news, pages under content/): sanitised as MkDocs rendered it,
+            # whatever syntax or extension made the HTML. Our other pages are HTML from our templates.
+            return sanitise_page(html)
+        body = self._bodies[page.file.src_uri] if self.config.html_pages else None
         if body is None:
             return html
         # What the Markdown parser would have noted of the raw HTML: the anchors other pages may link to.

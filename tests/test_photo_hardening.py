@@ -12,38 +12,9 @@ from PIL import Image, PngImagePlugin
 from generator.images import MAX_PIXELS, PIPELINE_VERSION, photo_refusal, process
 
 from .conftest import edit, problems
+from .site_scan import metadata_segments
 
 SECRET = "身份证11010519491231002X 手机13800138000"
-
-
-def metadata_segments(data: bytes) -> list[str]:
-    """The metadata a published image still holds: JPEG COM/APPn (but JFIF), WebP EXIF/XMP/ICCP chunks."""
-    found = []
-    if data[:2] == b"\xff\xd8":
-        at = 2
-        while at + 4 <= len(data) and data[at] == 0xFF:
-            marker = data[at + 1]
-            if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:
-                at += 2
-                continue
-            if marker == 0xDA:  # start of scan: the pixels follow
-                break
-            length = int.from_bytes(data[at + 2 : at + 4], "big")
-            if marker == 0xFE:
-                found.append("COM")
-            elif 0xE1 <= marker <= 0xEF:
-                found.append(f"APP{marker - 0xE0}")
-            at += 2 + length
-    elif data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        at = 12
-        while at + 8 <= len(data):
-            chunk, size = data[at : at + 4], int.from_bytes(data[at + 4 : at + 8], "little")
-            if chunk in (b"EXIF", b"XMP ", b"ICCP"):
-                found.append(chunk.decode())
-            at += 8 + size + (size & 1)
-    else:
-        raise AssertionError(f"not a JPEG or WebP: {data[:12]!r}")
-    return found
 
 
 def photo_with_comments(folder: Path, kind: str) -> Path:
