@@ -188,6 +188,38 @@ def renditions(
     return images, False
 
 
+NEWS_PICTURE_WIDTH = 1600
+_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
+
+
+def news_picture(path: Path, cache_dir: Path | None = None) -> bytes:
+    """A picture from a news post, re-encoded in its own format (its links keep working): upright, no
+    wider than `NEWS_PICTURE_WIDTH`, without any metadata. Cached by content like the renditions."""
+    key = hashlib.sha256(path.read_bytes() + json.dumps(["news", PIPELINE_VERSION, NEWS_PICTURE_WIDTH]).encode()).hexdigest()
+    cached = cache_dir / "news-pictures" / key if cache_dir is not None else None
+    if cached is not None and cached.is_file():
+        return cached.read_bytes()
+    refusal = photo_refusal(path)
+    if refusal is not None:
+        raise ValueError(refusal)
+    with Image.open(path) as original:
+        if original.format == "JPEG":
+            original.draft("RGB", (NEWS_PICTURE_WIDTH * 2, NEWS_PICTURE_WIDTH * 2))
+        upright = _to_rgb(ImageOps.exif_transpose(original))
+    if upright.width > NEWS_PICTURE_WIDTH:
+        height = max(1, round(upright.height * NEWS_PICTURE_WIDTH / upright.width))
+        upright = upright.resize((NEWS_PICTURE_WIDTH, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    upright.info = {}
+    out = io.BytesIO()
+    fmt = _FORMATS[path.suffix.lower()]
+    upright.save(out, fmt, **({"quality": 85, "optimize": True, "progressive": True} if fmt == "JPEG" else {}))
+    data = out.getvalue()
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_bytes(data)
+    return data
+
+
 # Below this many new photos, starting worker processes costs more than it saves.
 PARALLEL_FROM = 8
 

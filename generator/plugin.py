@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .asof import epoch_of
+from .content import nav_pages
 from .memo import Memo
 from .pages import Site
 from .pipeline import ENV_PREVIEW, Kept, Paths, generate
@@ -106,7 +107,12 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             if self.serving and (self._kept is None or self._kept.checks.folder != self.paths.cache_dir):
                 self._kept = Kept.for_project(self.paths)
             self.site = generate(
-                self.paths, site_url=site_url, scope=scope, search_archive=self.config.search_archive, kept=self._kept
+                self.paths,
+                site_url=site_url,
+                scope=scope,
+                search_archive=self.config.search_archive,
+                kept=self._kept,
+                nav=nav_pages(config.nav),
             )
         except RecordsInvalid as error:
             if not (self.serving and self.site is not None):
@@ -117,6 +123,10 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             config.extra["cp"] = {**self.site.context, "errors": [str(p) for p in error.problems]}
         else:
             config.extra["cp"] = self.site.context
+        for picture in self.site.context.get("news_pictures_with_gps", []):
+            log.info(
+                f"提示：新闻配图 {picture} 带有拍摄地点（GPS）。网站上的图片已去掉，但原图会进入仓库：建议去掉位置后再提交。"
+            )
         if self.config.search_terms:
             import jieba
 

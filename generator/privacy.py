@@ -168,8 +168,12 @@ def scan_text(text: str, file: str, field: str, first_line: int, public: set[str
     ]
 
 
-def _texts(value: object) -> Iterator[str]:
-    # The record's texts without their paths: all that the first look needs.
+def texts_in(value: object) -> Iterator[str]:
+    """Every text in nested mappings and lists, without its path (numbers as text too).
+
+    >>> sorted(texts_in({"a": ["x", {"b": 7}]}))
+    ['7', 'x']
+    """
     stack = [value]
     while stack:
         item = stack.pop()
@@ -189,7 +193,7 @@ def scan(records: Iterable[RawRecord], public: set[str]) -> list[Problem]:
     for record in records:
         # A first look at all the record's texts at once, joined by line ends (which every pattern
         # treats as the end of a text): only a record where it finds something is looked at field by field.
-        joined = "\n".join(_texts(record.data)).translate(_HALF)
+        joined = "\n".join(texts_in(record.data)).translate(_HALF)
         if _ANY.search(joined) and any(findings(joined, public)):
             for path, text, line in _strings(record.data, "", record.data.line):
                 problems.extend(scan_text(text, record.file, path, line, public, "\n" in text.strip()))

@@ -78,7 +78,11 @@ def payload_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "    address: 县总工会402室",
         "    address: 县总工会402室\n    phone: 0771-6512345\n    email: ghb@example.gov.cn",
     )
-    # A photo carrying GPS and a comment, for the scan of published images.
+    # A photo and a news picture carrying GPS and a comment, for the scan of published images.
+    picture = root / "content/news/posts/pic.jpg"
+    phone_photo(picture)
+    Image.open(picture).save(picture, "JPEG", exif=Image.open(picture).getexif(), comment="手机 13800138000".encode())
+    news.write_text(news.read_text(encoding="utf-8") + "\n![配图](pic.jpg)\n", encoding="utf-8")
     photo = root / "site_data/2023/people/nong-ceshi.jpg"
     phone_photo(photo)
     Image.open(photo).save(photo, "JPEG", exif=Image.open(photo).getexif(), comment="手机 13800138000".encode())
@@ -116,7 +120,7 @@ def test_no_built_file_holds_anything_live(payload_site: Path):
 
 @pytest.mark.build
 def test_no_published_image_holds_metadata(payload_site: Path):
-    assert any(payload_site.rglob("nong-ceshi*.jpg"))
+    assert any(payload_site.rglob("nong-ceshi*.jpg")) and any(payload_site.rglob("pic.jpg"))
     assert images_with_metadata(payload_site) == {}
 
 
