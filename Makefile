@@ -69,4 +69,4 @@ lighthouse: $(STAMP)
 	$(PY) benchmarks/lighthouse.py $(if $(RUNS),--runs $(RUNS))
 
 clean:
-	rm -rf site .site.tmp-* .site.old-*
+	rm -rf site .site.tmp-* .site.old-* .office.tmp-* .office.old-* .build.lock

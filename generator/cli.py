@@ -1,17 +1,21 @@
 """Command line: `python -m generator check` and `python -m generator build`.
 
 `build` builds into a temporary folder beside `site/` and swaps it in only when the whole build
-succeeded, so a failed or interrupted build never leaves a half-written site.
+succeeded, so a failed or interrupted build never leaves a half-written site. Builds of one project
+exclude each other (`build_lock`): a second one would clear the first one's temporary folders.
 """
 
 from __future__ import annotations
 
 import argparse
+import ctypes
 import datetime as dt
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .asof import CHINA, ENV_AS_OF
@@ -196,8 +200,83 @@ def run_guard(root: Path) -> int:
     return 0
 
 
+LOCK_NAME = ".build.lock"
+
+
+class BuildRunning(Exception):
+    """Another build of the same project holds the lock."""
+
+
+@contextmanager
+def build_lock(root: Path) -> Iterator[None]:
+    """Hold the project's build lock, or raise `BuildRunning` with the holder's process id.
+
+    An advisory `flock`: the system lets go of it when its process ends in any way, killed included,
+    so a stale lock file never blocks the next build.
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows: builds are not made there; run without the lock
+        yield
+        return
+    with (root / LOCK_NAME).open("a+", encoding="utf-8") as stream:
+        try:
+            fcntl.flock(stream, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            stream.seek(0)
+            raise BuildRunning(stream.read().strip() or "?") from None
+        stream.seek(0)
+        stream.truncate()
+        stream.write(f"{os.getpid()}\n")
+        stream.flush()
+        try:
+            yield
+        finally:
+            stream.truncate(0)
+
+
+def running_message(holder: str) -> str:
+    return (
+        f"另一个网站生成正在进行（进程号 {holder}），这次没有开始。同时生成两次会互相删掉对方的临时文件夹，"
+        "发布出残缺的网站。请等它结束后再运行（make site 或 python -m generator build）。"
+    )
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one atomic step (Linux `renameat2(RENAME_EXCHANGE)`); False where not supported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    done: int = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return done == 0
+
+
+def _leftovers(folder: Path, kind: str) -> list[Path]:
+    return sorted(folder.parent.glob(f".{folder.name}.{kind}-*"))
+
+
+def clear_leftovers(folder: Path) -> None:
+    """What a killed build left beside `folder`: its temporary folders, and the old copy of a swap
+    that stopped halfway (put back when the folder itself is missing). Call under `build_lock`."""
+    old = _leftovers(folder, "old")
+    if old and not folder.exists():
+        newest = max(old, key=lambda p: p.stat().st_mtime)
+        newest.rename(folder)
+        old.remove(newest)
+    for stale in [*old, *_leftovers(folder, "tmp")]:
+        shutil.rmtree(stale, ignore_errors=True)
+
+
 def swap_in(built: Path, site_dir: Path) -> None:
-    """Replace `site_dir` by `built` with two renames, so readers never see a half site."""
+    """Replace `site_dir` by `built` so that readers never see a half site, and the project is never
+    without one: one atomic exchange where the system has it, else two renames (a kill between them
+    is repaired by `clear_leftovers` at the next build)."""
+    if site_dir.exists() and _exchange(built, site_dir):
+        shutil.rmtree(built, ignore_errors=True)  # now the old site
+        return
     old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
     if site_dir.exists():
         site_dir.rename(old)
@@ -212,19 +291,23 @@ def write_office(root: Path, office_dir: Path, as_of: str | None) -> int:
     except RecordsInvalid as error:
         print(error.report(), file=sys.stderr)
         return 1
+    clear_leftovers(office_dir)
     temporary = office_dir.with_name(f".{office_dir.name}.tmp-{os.getpid()}")
-    temporary.mkdir(parents=True)
-    for name, data in sorted(files.items()):
-        (temporary / name).write_bytes(data)
-    swap_in(temporary, office_dir)
+    try:
+        temporary.mkdir(parents=True)
+        for name, data in sorted(files.items()):
+            (temporary / name).write_bytes(data)
+        swap_in(temporary, office_dir)
+    finally:
+        # Never left behind with the internal report in it, whatever stopped the writing.
+        shutil.rmtree(temporary, ignore_errors=True)
     print(f"组委会办公室内部报表已生成：{office_dir}（不对外公开，不要上传到网站）")
     return 0
 
 
 def run_build(root: Path, site_dir: Path, as_of: str | None, config: str, office_dir: Path) -> int:
     site_dir = site_dir if site_dir.is_absolute() else root / site_dir
-    for stale in site_dir.parent.glob(f".{site_dir.name}.tmp-*"):
-        shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
+    clear_leftovers(site_dir)  # what a killed build left
     temporary = site_dir.with_name(f".{site_dir.name}.tmp-{os.getpid()}")
     env = dict(os.environ)
     if as_of:
@@ -312,6 +395,16 @@ def main(argv: list[str] | None = None) -> int:
         changed = update_guide(root / "EDITING.md")
         print("EDITING.md 的字段说明已更新。" if changed else "EDITING.md 的字段说明已是最新。")
         return 0
-    if args.command == "office":
-        return write_office(root, args.office_dir if args.office_dir.is_absolute() else root / args.office_dir, args.as_of)
-    return run_build(root, args.site_dir, args.as_of, args.config_file, args.office_dir)
+    # The lock is held where the build's temporary folders go, beside site/ (or office/): two builds into
+    # one place would clear each other's; builds into different places (tests, previews) may run at once.
+    target = args.site_dir if args.command == "build" else args.office_dir
+    target = target if target.is_absolute() else root / target
+    try:
+        with build_lock(target.parent):
+            if args.command == "office":
+                office_dir = args.office_dir if args.office_dir.is_absolute() else root / args.office_dir
+                return write_office(root, office_dir, args.as_of)
+            return run_build(root, args.site_dir, args.as_of, args.config_file, args.office_dir)
+    except BuildRunning as running:
+        print(running_message(str(running)), file=sys.stderr)
+        return 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,8 +19,14 @@ from .workers import process_pool, worker_count
 
 WIDTHS = (480, 960)
 # Bump when the output changes, so that cached renditions are made again.
-PIPELINE_VERSION = 2
+# 3: comments (JPEG COM, PNG text, GIF comments) are no longer copied; 16-bit grey and transparency converted.
+PIPELINE_VERSION = 3
 HEIC_SUFFIXES = (".heic", ".heif")
+# The largest photo taken in, in pixels: 60 million. A 50-megapixel phone photo (8160×6144) passes; a
+# phone's 108/200-megapixel mode or a scan of a poster does not. Checked from the file's header, before
+# any pixel is decoded: a PNG is decoded whole (only JPEG can be decoded at a reduced scale), and 60
+# million RGBA pixels already take 240 MB in each of the workers that process photos side by side.
+MAX_PIXELS = 60_000_000
 
 
 @dataclass(frozen=True)
@@ -41,6 +48,38 @@ def has_gps(path: Path) -> bool:
         return False
 
 
+def photo_refusal(path: Path) -> str | None:
+    """Why a photo is not taken in at all (a symlink, or too many pixels), in Chinese; None when it may be.
+
+    Only the header is read: the size is known before a single pixel is decoded.
+
+    >>> photo_refusal(Path("missing.jpg")) is None  # a missing or broken file is for other checks
+    True
+    """
+    name = path.name
+    if path.is_symlink():
+        return (
+            f"照片「{name}」是一个链接（快捷方式），不是照片文件本身：网站不发布链接指向的文件。"
+            "请删除这个链接，把照片文件本身复制到这里。"
+        )
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                width, height = image.size
+    except Image.DecompressionBombError:
+        width = height = 0  # beyond Pillow's own limit, far beyond ours: its size is not even reported
+    except (OSError, SyntaxError, ValueError):
+        return None
+    if width * height <= MAX_PIXELS and width and height:
+        return None
+    size = f"（{width}×{height} 像素，约 {width * height // 10_000} 万像素）" if width else "（超过 1.7 亿像素）"
+    return (
+        f"照片「{name}」太大{size}，网站最多接受 {MAX_PIXELS // 10_000} 万像素。"
+        "请把照片缩小后再放进来：如用手机相册“编辑→调整大小”或电脑画图工具，把长边改为 4000 像素以内。"
+    )
+
+
 def readable_image(path: Path) -> bool:
     """Whether the file is a whole image Pillow can decode (not truncated, not something else)."""
     try:
@@ -54,6 +93,23 @@ def readable_image(path: Path) -> bool:
     return True
 
 
+def _to_rgb(image: Image.Image) -> Image.Image:
+    """Any mode as 8-bit RGB: 16-bit and 32-bit grey scaled down (not clipped to white), transparency
+    laid on white (not on black)."""
+    if image.mode in ("I;16", "I;16L", "I;16B", "I;16N", "I", "F"):
+        high = image.getextrema()[1] if image.mode in ("I", "F") else 65535
+        scale = 255 / high if isinstance(high, (int, float)) and high > 255 else 1
+        image = image.convert("I" if image.mode != "F" else "F").point(lambda value: value * scale).convert("L")
+    if image.mode in ("RGBA", "LA", "PA", "RGBa", "La") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        flat = Image.new("RGB", rgba.size, (255, 255, 255))
+        flat.paste(rgba, mask=rgba.getchannel("A"))
+        image = flat
+    elif image.mode != "RGB":
+        image = image.convert("RGB")
+    return image
+
+
 def _encode(image: Image.Image, width: int) -> WebImage:
     # Resize straight into the small image: no full-size copy of the photo is made.
     if image.width > width:
@@ -61,7 +117,10 @@ def _encode(image: Image.Image, width: int) -> WebImage:
             (width, max(1, round(image.height * width / image.width))), Image.Resampling.LANCZOS, reducing_gap=3.0
         )
     else:
-        small = image
+        small = image.copy()
+    # Pillow writes a JPEG comment (COM) from the image's own `info`, which resizing copies from the
+    # original (a GIF's or a JPEG's comment, a PNG's "comment" text): nothing of it may go out.
+    small.info = {}
     jpeg, webp = io.BytesIO(), io.BytesIO()
     small.save(jpeg, "JPEG", quality=80, optimize=True, progressive=True)
     small.save(webp, "WEBP", quality=75, method=4)
@@ -75,14 +134,16 @@ def process(path: Path, widths: tuple[int, ...] = WIDTHS) -> list[WebImage]:
     30-megapixel phone photo within a small memory budget. Re-encoding from pixels drops every
     metadata block of the original.
     """
+    refusal = photo_refusal(path)
+    if refusal is not None:  # the check refuses these before a build starts: never decode one here
+        raise ValueError(refusal)
     largest = max(widths)
     with Image.open(path) as original:
         if original.format == "JPEG":
             # Orientation may swap the sides: ask for enough pixels either way.
             original.draft("RGB", (largest * 2, largest * 2))
-        upright = ImageOps.exif_transpose(original)
-        if upright.mode != "RGB":
-            upright = upright.convert("RGB")
+        upright = _to_rgb(ImageOps.exif_transpose(original))
+    upright.info = {}
     out: list[WebImage] = []
     for width in widths:
         rendition = _encode(upright, width)
@@ -125,6 +186,38 @@ def renditions(
     # Written last: a cache entry without its index is simply made again.
     index.write_text(json.dumps([[i.width, i.height] for i in images]), encoding="utf-8")
     return images, False
+
+
+NEWS_PICTURE_WIDTH = 1600
+_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
+
+
+def news_picture(path: Path, cache_dir: Path | None = None) -> bytes:
+    """A picture from a news post, re-encoded in its own format (its links keep working): upright, no
+    wider than `NEWS_PICTURE_WIDTH`, without any metadata. Cached by content like the renditions."""
+    key = hashlib.sha256(path.read_bytes() + json.dumps(["news", PIPELINE_VERSION, NEWS_PICTURE_WIDTH]).encode()).hexdigest()
+    cached = cache_dir / "news-pictures" / key if cache_dir is not None else None
+    if cached is not None and cached.is_file():
+        return cached.read_bytes()
+    refusal = photo_refusal(path)
+    if refusal is not None:
+        raise ValueError(refusal)
+    with Image.open(path) as original:
+        if original.format == "JPEG":
+            original.draft("RGB", (NEWS_PICTURE_WIDTH * 2, NEWS_PICTURE_WIDTH * 2))
+        upright = _to_rgb(ImageOps.exif_transpose(original))
+    if upright.width > NEWS_PICTURE_WIDTH:
+        height = max(1, round(upright.height * NEWS_PICTURE_WIDTH / upright.width))
+        upright = upright.resize((NEWS_PICTURE_WIDTH, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    upright.info = {}
+    out = io.BytesIO()
+    fmt = _FORMATS[path.suffix.lower()]
+    upright.save(out, fmt, **({"quality": 85, "optimize": True, "progressive": True} if fmt == "JPEG" else {}))
+    data = out.getvalue()
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_bytes(data)
+    return data
 
 
 # Below this many new photos, starting worker processes costs more than it saves.

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from . import privacy
 from .asof import ENV_AS_OF, resolve_as_of
+from .content import content_problems
 from .dataset import Dataset
+from .images import has_gps, news_picture
 from .memo import Memo
-from .pages import Remembered, Site, build_site, content_uri
+from .pages import Asset, Remembered, Site, build_site, content_uri
 from .problems import Problem, RecordsInvalid
 from .publish import published, without_drafts
 from .validate import load_dataset
@@ -104,6 +108,46 @@ def preview_years(dataset: Dataset, scope: str | None) -> set[int] | None:
     return years
 
 
+def _public(dataset: Dataset) -> set[str]:
+    """The contacts the campaign records declare public, as `privacy.public_contacts` gives them."""
+    public: set[str] = set()
+    for year in dataset.years.values():
+        for contact in year.campaign.contacts:
+            if contact.phone:
+                digits = re.sub(r"\D", "", contact.phone)
+                public.update({digits, digits[-11:]})
+            if contact.email:
+                public.add(contact.email.strip().lower())
+    return public
+
+
+def check_content(paths: Paths, dataset: Dataset, nav: Iterable[str]) -> list[str]:
+    """`content/` as an allow-list (see `content`), its pages checked for personal data; raise
+    `RecordsInvalid` with every problem. Returns the news pictures, relative to `content/`."""
+    known = {year.campaign.plan_text for year in dataset.years.values()} | {
+        content_uri(story.src.path, paths.content_dir)
+        for year in dataset.years.values()
+        for story in year.news
+        if story.src.path is not None
+    }
+    nav = set(nav)
+    problems, pictures = content_problems(paths.content_dir, known, nav)
+    public = _public(dataset)
+    for uri in sorted(nav | {"news/index.md"}):
+        page = paths.content_dir / uri
+        if page.is_file() and not page.is_symlink():
+            text = page.read_text(encoding="utf-8", errors="replace")
+            problems.extend(privacy.scan_text(text, f"content/{uri}", "", 1, public, False))
+    if problems:
+        raise RecordsInvalid(problems)
+    return pictures
+
+
+def news_pictures_with_gps(paths: Paths, pictures: Iterable[str]) -> list[str]:
+    """News pictures whose originals carry a GPS position (the published copies never do)."""
+    return [f"content/{uri}" for uri in pictures if has_gps(paths.content_dir / uri)]
+
+
 def generate(
     paths: Paths,
     as_of: str | None = None,
@@ -112,14 +156,17 @@ def generate(
     scope: str | None = None,
     search_archive: bool = True,
     kept: Kept | None = None,
+    nav: Iterable[str] = (),
 ) -> Site:
     """Check the records and produce the site's pages; `as_of` as given on the command line.
 
     `scope` limits the pages to some years (see `preview_years`): a live preview of a large archive
-    then rebuilds in seconds. Every record is still checked.
+    then rebuilds in seconds. Every record is still checked. `nav`: the pages the navigation names,
+    which may come from `content/`.
     """
     environ = os.environ if environ is None else environ
     dataset = check(paths, kept.checks if kept else None)
+    pictures = check_content(paths, dataset, nav)
     day = _as_of(dataset, as_of, environ)
     years = preview_years(dataset, scope)
     scoped = dataset if years is None else replace(dataset, years={n: dataset.years[n] for n in sorted(years)})
@@ -143,6 +190,11 @@ def generate(
         if story.src.path is not None and (uri := content_uri(story.src.path, paths.content_dir)) not in site.news
     )
     site.consumed.extend(sorted({year.campaign.plan_text for year in dataset.years.values()} - set(site.consumed)))
+    # News pictures are published as re-encoded copies, under their own names: no metadata goes out.
+    for uri in pictures:
+        site.consumed.append(uri)
+        site.assets.append(Asset(uri, news_picture(paths.content_dir / uri, paths.cache_dir)))
+    site.context["news_pictures_with_gps"] = news_pictures_with_gps(paths, pictures)
     left_out = sorted(set(dataset.years) - years) if years is not None else []
     site.context["preview_note"] = (
         f"预览只生成了 {'、'.join(str(y) for y in sorted(years or ()))} 年度的页面，"

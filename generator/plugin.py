@@ -18,12 +18,13 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .asof import epoch_of
+from .content import nav_pages
 from .memo import Memo
 from .pages import Site
 from .pipeline import ENV_PREVIEW, Kept, Paths, generate
 from .preview import RenderedPages, surroundings
 from .problems import RecordsInvalid
-from .render import compiled_templates, news_html
+from .render import compiled_templates, news_html, sanitise_page
 from .segmentation import CachedSegmenter
 
 if TYPE_CHECKING:
@@ -110,7 +111,12 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             if self.serving and (self._kept is None or self._kept.checks.folder != self.paths.cache_dir):
                 self._kept = Kept.for_project(self.paths)
             self.site = generate(
-                self.paths, site_url=site_url, scope=scope, search_archive=self.config.search_archive, kept=self._kept
+                self.paths,
+                site_url=site_url,
+                scope=scope,
+                search_archive=self.config.search_archive,
+                kept=self._kept,
+                nav=nav_pages(config.nav),
             )
         except RecordsInvalid as error:
             if not (self.serving and self.site is not None):
@@ -127,6 +133,10 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             config.site_name = self.site.context["site_name"]
         if self._described_by_data:
             config.site_description = self.site.context["site_description"]
+        for picture in self.site.context.get("news_pictures_with_gps", []):
+            log.info(
+                f"提示：新闻配图 {picture} 带有拍摄地点（GPS）。网站上的图片已去掉，但原图会进入仓库：建议去掉位置后再提交。"
+            )
         if self.config.search_terms:
             import jieba
 
@@ -270,7 +280,11 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        body = self._bodies.get(page.file.src_uri) if self.config.html_pages else None
+        if page.file.src_uri not in self._bodies:
+            # Written in Markdown (the plan, news, pages under content/): sanitised as MkDocs rendered it,
+            # whatever syntax or extension made the HTML. Our other pages are HTML from our templates.
+            return sanitise_page(html)
+        body = self._bodies[page.file.src_uri] if self.config.html_pages else None
         if body is None:
             return html
         # What the Markdown parser would have noted of the raw HTML: the anchors other pages may link to.

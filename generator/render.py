@@ -38,7 +38,8 @@ ALLOWED_TAGS = {
     "hr",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
-URL_SCHEMES = {"http", "https"}
+# The one allow-list of URL schemes for every path (records, news, the plan, pages): plus relative URLs.
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
 def markdown_parser() -> md.Markdown:
@@ -71,8 +72,36 @@ NEWS_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title", "width
 MORE = "<!-- more -->"
 
 
+# A tag as nh3 writes it: attribute values always in double quotes, a quote inside one as &quot;.
+_TAG = re.compile(r'<[^<>"]*(?:"[^"]*"[^<>"]*)*>')
+# What Markdown (and its extensions: attr_list's `{: …}`, tables' `|`, admonition's `!!!`) reads as syntax.
+_MARKDOWN_SYNTAX = re.compile(r"[\\`*_{}\[\]()#!|~^]")
+
+
+def inert_for_markdown(html: str) -> str:
+    """HTML whose text a Markdown parser can no longer read as syntax: every character that could start a
+    link, an image, an attribute list or emphasis is written as a character reference, which browsers show
+    as the character itself. Tags and their attributes are left as they are.
+
+    The blog renders post excerpts by running a post's text through the site's own Markdown (with
+    `attr_list` and `md_in_html`) once more: sanitised HTML must come out of that pass as it went in.
+
+    >>> inert_for_markdown('<p>[x](javascript:y){: onclick="z"}</p>')
+    '<p>&#91;x&#93;&#40;javascript:y&#41;&#123;: onclick="z"&#125;</p>'
+    """
+    out = []
+    last = 0
+    for tag in _TAG.finditer(html):
+        out.append(_MARKDOWN_SYNTAX.sub(lambda m: f"&#{ord(m.group())};", html[last : tag.start()]))
+        out.append(tag.group())
+        last = tag.end()
+    out.append(_MARKDOWN_SYNTAX.sub(lambda m: f"&#{ord(m.group())};", html[last:]))
+    return "".join(out)
+
+
 def news_html(markdown_text: str) -> str:
-    r"""A news body as sanitised HTML, keeping the blog's excerpt separator between its parts.
+    r"""A news body as sanitised HTML, keeping the blog's excerpt separator between its parts; inert for
+    the Markdown pass that MkDocs (and the blog, for excerpts) makes over it afterwards.
 
     >>> news_html("第一段<script>x()</script>\n\n<!-- more -->\n\n第二段")
     '<p>第一段</p>\n\n<!-- more -->\n\n<p>第二段</p>'
@@ -80,12 +109,66 @@ def news_html(markdown_text: str) -> str:
     parts = []
     for part in markdown_text.split(MORE, 1):
         html = md.markdown(part, extensions=["sane_lists", "tables"], output_format="html")
-        parts.append(
-            nh3.clean(
-                html, tags=NEWS_TAGS, attributes=NEWS_ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel="noopener noreferrer"
-            ).strip()
+        clean = nh3.clean(
+            html, tags=NEWS_TAGS, attributes=NEWS_ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel="noopener noreferrer"
         )
+        parts.append(inert_for_markdown(clean.strip()))
     return f"\n\n{MORE}\n\n".join(parts)
+
+
+# Pages written in Markdown (the plan, news, pages under content/), as MkDocs made them: the Markdown's
+# own elements and those of the plan's head (`cp/plan.html`). No scripts, styles, frames, forms or
+# handlers; links and images only http(s), relative, mailto: and tel:.
+PAGE_TAGS = NEWS_TAGS | {
+    "h1",
+    "h5",
+    "h6",
+    "div",
+    "section",
+    "span",
+    "dl",
+    "dt",
+    "dd",
+    "sup",
+    "sub",
+    "small",
+    "abbr",
+    "del",
+    "ins",
+    "mark",
+    "time",
+    "caption",
+    "tfoot",
+    "colgroup",
+    "col",
+}
+PAGE_ATTRIBUTES = {
+    "*": {"class", "id", "title", "lang", "dir", "role", "tabindex", "aria-label", "aria-labelledby", "aria-hidden"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "th": {"scope", "colspan", "rowspan", "style"},
+    "td": {"colspan", "rowspan", "style"},
+    "ol": {"start"},
+    "time": {"datetime"},
+}
+
+
+def sanitise_page(html: str) -> str:
+    """A page made from Markdown, as MkDocs rendered it, against the allow-list: whatever Markdown
+    syntax or extension produced it (attribute lists, reference links, raw HTML), nothing live is left.
+    Only `text-align` survives in a table cell's style (the tables extension aligns columns with it).
+
+    >>> sanitise_page('<p class="x" onclick="y()" style="color:red"><a href="JaVa&#115;cript:z()">a</a></p>')
+    '<p class="x"><a rel="noopener noreferrer">a</a></p>'
+    """
+    return nh3.clean(
+        html,
+        tags=PAGE_TAGS,
+        attributes=PAGE_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        filter_style_properties={"text-align"},
+    )
 
 
 def date_cn(value: dt.date | None) -> str:

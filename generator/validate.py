@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import pickle
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import privacy, rules
 from .dataset import Dataset, Year
-from .images import readable_image
+from .images import photo_refusal, readable_image
 from .kinds import KINDS, Kind
+from .kinds.collectives import Collective
 from .kinds.common import Source
+from .kinds.people import Person
 from .kinds.settings import Settings, check_settings, national_settings
 from .load import RawRecord, discover, display_path, read, read_bytes, read_text
 from .memo import Memo, content_digest
@@ -432,7 +435,11 @@ def _load_dataset(data_dir: Path, content_dir: Path, root: Path, memo: Memo, dig
                 display_path(data_dir, root), 0, "", "没有任何年度的竞赛记录：请建立 site_data/2023/campaign.yml 这样的文件。"
             )
         )
-    problems.extend(rules.check_all(dataset, data_dir, lambda path: _readable(path, memo)))
+    refused = dict(_photo_refusals(dataset, memo))
+    problems.extend(refused.values())
+    # A refused photo is not decoded at all (too large, or not the file itself): `rules` is told it
+    # reads, so that it does not call it broken on top.
+    problems.extend(rules.check_all(dataset, data_dir, lambda path: path in refused or _readable(path, memo)))
     memo.save()
     if problems:
         raise RecordsInvalid(problems)
@@ -477,6 +484,28 @@ def _settings(
     if settings is not None:
         problems.extend(check_settings(settings))
     return settings, content_digest(data or b""), problems
+
+
+def _photo_refusals(dataset: Dataset, memo: Memo) -> Iterator[tuple[Path, Problem]]:
+    """Photos of exemplars refused before any decoding: symlinks, and more pixels than `MAX_PIXELS`."""
+    for year in dataset.years.values():
+        records: list[Collective | Person] = [*year.collectives.values()]
+        records.extend(year.people.values())
+        for record in records:
+            name = record.photo
+            if not name or record.src.path is None or "/" in name or "\\" in name or name in (".", ".."):
+                continue
+            path = record.src.path.parent / name
+            if not (path.is_symlink() or path.is_file()):
+                continue
+            key = None if path.is_symlink() else memo.key("photo-refusal", _photo_key(path, memo))
+            refusal = memo.get(key) if key else None
+            if refusal is None:
+                refusal = photo_refusal(path) or ""
+                if key:
+                    memo.put(key, refusal)
+            if refusal:
+                yield path, Problem(record.src.file, record.src.line_of("photo"), "photo", str(refusal))
 
 
 def _readable(path: Path, memo: Memo) -> bool:

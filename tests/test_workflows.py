@@ -24,7 +24,7 @@ def test_github_workflow_tests_builds_and_refuses_sample_data_before_deploying()
     deploy = workflow["jobs"]["deploy"]
     steps = commands(deploy["steps"])
     guard = next(i for i, c in enumerate(steps) if "generator guard" in c)
-    rsync = next(i for i, c in enumerate(steps) if "rsync" in c)
+    rsync = next(i for i, c in enumerate(steps) if "tools/deploy.sh" in c)  # rsync runs there
     assert guard < rsync and deploy["needs"] == "check-and-build"
 
 
@@ -34,7 +34,7 @@ def test_gitlab_pipeline_reports_code_quality_and_guards_the_deploy():
     assert "make test" in pipeline["test"]["script"]
     assert pipeline["test"]["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
     deploy = "\n".join(pipeline["deploy"]["script"])
-    assert deploy.index("generator guard") < deploy.index("rsync")
+    assert deploy.index("generator guard") < deploy.index("tools/deploy.sh")
 
 
 def test_pre_commit_runs_the_check():

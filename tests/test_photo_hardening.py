@@ -1,0 +1,126 @@
+"""Photos as a careless editor or an attacker drops them in: comments, huge sizes, odd modes, symlinks."""
+
+from __future__ import annotations
+
+import io
+import zlib
+from pathlib import Path
+
+import pytest
+from PIL import Image, PngImagePlugin
+
+from generator.images import MAX_PIXELS, PIPELINE_VERSION, photo_refusal, process
+
+from .conftest import edit, problems
+from .site_scan import metadata_segments
+
+SECRET = "身份证11010519491231002X 手机13800138000"
+
+
+def photo_with_comments(folder: Path, kind: str) -> Path:
+    image = Image.new("RGB", (800, 600), (30, 120, 60))
+    if kind == "jpeg":
+        path = folder / "c.jpg"
+        image.save(path, "JPEG", comment=SECRET.encode())
+    elif kind == "png":
+        path = folder / "c.png"
+        info = PngImagePlugin.PngInfo()
+        info.add_text("comment", SECRET)
+        info.add_itxt("Description", SECRET)
+        image.save(path, "PNG", pnginfo=info)
+    else:
+        path = folder / "c.gif"
+        image.save(path, "GIF", comment=SECRET.encode())
+    return path
+
+
+@pytest.mark.parametrize("kind", ["jpeg", "png", "gif"])
+def test_comments_and_text_chunks_are_not_published(tmp_path: Path, kind: str):
+    source = photo_with_comments(tmp_path, kind)
+    with Image.open(source) as image:
+        assert SECRET.encode() in source.read_bytes() or image.info  # the source does carry it
+    for rendition in process(source):
+        for data in (rendition.jpeg, rendition.webp):
+            assert metadata_segments(data) == []
+            assert b"13800138000" not in data and "身份证".encode() not in data
+
+
+def test_a_long_comment_does_not_crash_the_pipeline(tmp_path: Path):
+    path = tmp_path / "long.gif"
+    Image.new("RGB", (300, 200), (1, 2, 3)).save(path, "GIF", comment=b"x" * 70_000)
+    assert [metadata_segments(r.jpeg) for r in process(path)] == [[]]
+
+
+def test_the_pipeline_version_was_bumped_so_cached_renditions_are_made_again():
+    assert PIPELINE_VERSION >= 3
+
+
+def test_16_bit_greyscale_keeps_its_tones(tmp_path: Path):
+    path = tmp_path / "grey16.png"
+    Image.new("I;16", (400, 300), 16384).save(path, "PNG")  # a quarter of full scale: dark grey
+    with Image.open(path) as image:
+        assert image.mode.startswith("I")
+    rendition = process(path)[0]
+    grey = Image.open(io.BytesIO(rendition.jpeg)).convert("L").getpixel((200, 150))
+    assert 50 <= grey <= 80, grey  # not white (255)
+
+
+def test_transparency_is_laid_on_white(tmp_path: Path):
+    path = tmp_path / "clear.png"
+    Image.new("RGBA", (200, 100), (0, 0, 0, 0)).save(path, "PNG")
+    rendition = process(path)[0]
+    assert Image.open(io.BytesIO(rendition.jpeg)).convert("L").getpixel((100, 50)) > 240
+
+
+def big_png(path: Path, width: int, height: int) -> None:
+    """A PNG of the given size from its header only: a 1-bit image compresses to almost nothing."""
+    Image.new("1", (width, height), 1).save(path, "PNG")
+
+
+def test_a_50_megapixel_phone_photo_is_taken_in(tmp_path: Path):
+    path = tmp_path / "phone.png"
+    big_png(path, 8160, 6144)
+    assert MAX_PIXELS >= 8160 * 6144
+    assert photo_refusal(path) is None
+
+
+def test_too_many_pixels_is_refused_before_decoding(tmp_path: Path):
+    path = tmp_path / "poster.png"
+    big_png(path, 12000, 12000)
+    assert photo_refusal(path) == (
+        "照片「poster.png」太大（12000×12000 像素，约 14400 万像素），网站最多接受 6000 万像素。"
+        "请把照片缩小后再放进来：如用手机相册“编辑→调整大小”或电脑画图工具，把长边改为 4000 像素以内。"
+    )
+    with pytest.raises(ValueError, match="太大"):
+        process(path)
+
+
+def add_photo(project: Path, name: str) -> None:
+    edit(project, "site_data/2023/people/nong-ceshi.yml", "summary:", f"photo: {name}\nphoto_alt: 农测试\nsummary:")
+
+
+def test_the_check_calls_a_huge_photo_too_large_not_broken(project: Path):
+    # 50000 × 50000: beyond Pillow's own bomb limit, which raises before the size is known.
+    path = project / "site_data/2023/people/huge.png"
+    header = io.BytesIO()
+    Image.new("1", (8, 8), 1).save(header, "PNG")
+    data = bytearray(header.getvalue())
+    data[16:24] = (50000).to_bytes(4, "big") + (50000).to_bytes(4, "big")  # IHDR width and height
+    data[29:33] = zlib.crc32(bytes(data[12:29])).to_bytes(4, "big")
+    path.write_bytes(bytes(data))
+    add_photo(project, "huge.png")
+    assert problems(project) == [
+        "site_data/2023/people/nong-ceshi.yml:9: photo: 照片「huge.png」太大（超过 1.7 亿像素），网站最多接受 6000 万像素。"
+        "请把照片缩小后再放进来：如用手机相册“编辑→调整大小”或电脑画图工具，把长边改为 4000 像素以内。"
+    ]
+
+
+def test_a_symlinked_photo_is_refused(project: Path, tmp_path: Path):
+    outside = tmp_path / "outside.jpg"
+    Image.new("RGB", (64, 64), (9, 9, 9)).save(outside, "JPEG")
+    (project / "site_data/2023/people/linked.jpg").symlink_to(outside)
+    add_photo(project, "linked.jpg")
+    assert problems(project) == [
+        "site_data/2023/people/nong-ceshi.yml:9: photo: 照片「linked.jpg」是一个链接（快捷方式），不是照片文件本身："
+        "网站不发布链接指向的文件。请删除这个链接，把照片文件本身复制到这里。"
+    ]
