@@ -12,6 +12,8 @@ import markdown as md
 import nh3
 from markupsafe import Markup
 
+from .typography import join_cjk_lines
+
 # What Markdown from a record may produce; anything else (scripts, styles, handlers) is dropped.
 ALLOWED_TAGS = {
     "p",
@@ -55,7 +57,7 @@ def markdown_html(text: str, parser: md.Markdown | None = None) -> Markup:
     '<p><strong>好</strong></p>'
     """
     parser = parser or markdown_parser()
-    html = parser.reset().convert(text)
+    html = parser.reset().convert(join_cjk_lines(text))
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -107,7 +109,7 @@ def news_html(markdown_text: str) -> str:
     '<p>第一段</p>\n\n<!-- more -->\n\n<p>第二段</p>'
     """
     parts = []
-    for part in markdown_text.split(MORE, 1):
+    for part in join_cjk_lines(markdown_text).split(MORE, 1):
         html = md.markdown(part, extensions=["sane_lists", "tables"], output_format="html")
         clean = nh3.clean(
             html, tags=NEWS_TAGS, attributes=NEWS_ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel="noopener noreferrer"

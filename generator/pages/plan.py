@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..compute import schedule
 from ..dataset import Year
+from ..typography import join_cjk_lines
 from .common import Page
 from .context import Context
 
@@ -14,7 +15,7 @@ def plan(ctx: Context, year: Year) -> Page:
     page = ctx.urls.plan(campaign.year)
     params = {"campaign": campaign, "schedule": schedule(campaign, ctx.as_of)}
     head = ctx.renderer.render("cp/plan.html", page=params)
-    body = f"{head}\n{year.plan_markdown.strip()}\n"
+    body = f"{head}\n{join_cjk_lines(year.plan_markdown.strip())}\n"
     return Page(
         page,
         f"{campaign.year}年工作方案",
