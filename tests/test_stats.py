@@ -22,15 +22,16 @@ def tables():
 
 def test_competitions_by_stream_form_industry_and_township(tables):
     # 节能 (建功立业, 生产型, 食品加工, 那桐镇, 25), 优质服务 (建功立业, 智能型, 物流配送, 城厢镇, 12),
-    # 装配 (技能素质提升, 技能型, 新能源汽车, 城厢镇, 40).
-    assert tables["by-stream"].rows == [["职工建功立业竞赛", 2, 37], ["职工技能素质提升竞赛", 1, 40]]
-    assert tables["by-form"].rows == [["生产型", 1, 25], ["技能型", 1, 40], ["智能型", 1, 12]]
-    assert tables["by-township"].rows == [["城厢镇", 2, 52], ["那桐镇", 1, 25]]
-    assert tables["by-industry"].rows == [["新能源汽车", 1, 40], ["食品加工", 1, 25], ["物流配送", 1, 12]]
+    # 装配 (技能素质提升, 技能型, 新能源汽车, 城厢镇, 40), 五小 (创新, 智能型, 新能源汽车, 城厢镇, 18).
+    # 建功立业 25 + 12 = 37; 智能型 12 + 18 = 30; 城厢镇 12 + 40 + 18 = 70; 新能源汽车 40 + 18 = 58.
+    assert tables["by-stream"].rows == [["职工建功立业竞赛", 2, 37], ["群众性创新竞赛", 1, 18], ["职工技能素质提升竞赛", 1, 40]]
+    assert tables["by-form"].rows == [["生产型", 1, 25], ["技能型", 1, 40], ["智能型", 2, 30]]
+    assert tables["by-township"].rows == [["城厢镇", 3, 70], ["那桐镇", 1, 25]]
+    assert tables["by-industry"].rows == [["新能源汽车", 2, 58], ["食品加工", 1, 25], ["物流配送", 1, 12]]
 
 
 def test_awards_innovations_and_recommendations(tables):
-    assert tables["awards"].rows == [["一等奖", 1], ["二等奖", 1]]
+    assert tables["awards"].rows == [["一等奖", 1], ["二等奖", 1], ["三等奖", 1]]  # 装配's three results
     assert tables["innovations"].rows == [["小革新", 1]]
     assert tables["recommended"].rows == [["市级", 0, 1], ["自治区级", 0, 0]]
 
@@ -60,6 +61,7 @@ def test_workbook_opens_with_one_sheet_per_table_and_is_dated_as_of(tables):
     assert [[c.value for c in row] for row in sheet.iter_rows()] == [
         ["竞赛内容", "竞赛项数", "参赛人数"],
         ["职工建功立业竞赛", 2, 37],
+        ["群众性创新竞赛", 1, 18],
         ["职工技能素质提升竞赛", 1, 40],
     ]
     archive = zipfile.ZipFile(io.BytesIO(data))
