@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -78,6 +79,12 @@ def build(root: Path, site_dir: Path, *extra: str, env: dict[str, str] | None = 
 
 def cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command(root, *args), capture_output=True, text=True, env=BUILD_ENV, check=False)
+
+
+def headline(home: str) -> dict[str, int]:
+    """The home page's headline figures by their labels, as {"已开展竞赛": 4, "参赛职工": 95, …}."""
+    pattern = r'cp-stats__value">(\d+)<small>.*?</small></span>\s*<span class="cp-stats__label">(.*?)</span>'
+    return {label: int(value) for value, label in re.findall(pattern, home, re.S)}
 
 
 def product(root: Path) -> Path:
