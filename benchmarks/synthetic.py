@@ -62,7 +62,7 @@ def records_per_group(pattern: dict[str, Any]) -> tuple[int, int]:
 
 def scale_for(records: int, pattern: dict[str, Any], years: int | None = None) -> Scale:
     per_year, shared = records_per_group(pattern)
-    unions = len(list((ROOT / "site_data" / "unions").glob("*.yml")))
+    unions = len(list((pattern["root"] / "site_data" / "unions").glob("*.yml")))
     if years is None:
         years = 1 if records < 20 * (per_year + shared) else YEARS_AT_SCALE
     groups = max(1, round((records - unions - years) / (years * per_year + shared)))

@@ -62,6 +62,7 @@ def office_files(dataset: Dataset, theme_dir: Path, as_of: dt.date) -> dict[str,
         "office/report.html",
         page={
             "campaign": campaign,
+            "committee": dataset.years[number].settings.committee,  # the county's word: 组委会, 竞赛委员会, …
             "as_of": as_of,
             "board": the_board,
             "tables": tables,

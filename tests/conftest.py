@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -80,10 +81,55 @@ def cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command(root, *args), capture_output=True, text=True, env=BUILD_ENV, check=False)
 
 
+def headline(home: str) -> dict[str, int]:
+    """The home page's headline figures by their labels, as {"已开展竞赛": 4, "参赛职工": 95, …}."""
+    pattern = r'cp-stats__value">(\d+)<small>.*?</small></span>\s*<span class="cp-stats__label">(.*?)</span>'
+    return {label: int(value) for value, label in re.findall(pattern, home, re.S)}
+
+
+def product(root: Path) -> Path:
+    """Make a data tree a buildable project: the repository's mkdocs.yml and theme/ (the product) beside it."""
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "theme", root / "theme")
+    return root
+
+
+# The fixture site's date: every phase has ended, 优质服务 (11-01 to 11-30) is over, 节能 (to 12-31) runs on.
+FIXTURE_AS_OF = "2023-12-01"
+
+
+def announcement(start: str, end: str) -> str:
+    """A 公示 of the 总装车间 (工人先锋号) and 农测试 (工人先锋岗) from `start` to `end`, as a record file."""
+    return f"""id: pioneer
+title: 2023年度测试县工人先锋号拟表彰对象公示
+start: {start}
+end: {end}
+candidates:
+  - zongzhuang
+  - nong-ceshi
+intro: 现予以公示。
+objection:
+  contact: 组委会办公室
+  visit: 县总工会402室
+"""
+
+
+# One that ended before FIXTURE_AS_OF (Monday 11-06 to Friday 11-10: five working days), so that the site
+# has a 公示 page too; its candidates are honoured by then, as in the tree.
+ENDED_ANNOUNCEMENT = announcement("2023-11-06", "2023-11-10")
+
+
 @pytest.fixture(scope="session")
-def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled sample site, built once per test session (per worker)."""
-    out = tmp_path_factory.mktemp("sample") / "site"
-    result = build(REPO, out)
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/fixtures/site with an ended 公示, built on FIXTURE_AS_OF once per test session (per worker).
+
+    Tests never read the repository's own site_data/ or content/: those are the user's (today the sample).
+    """
+    root = tmp_path_factory.mktemp("fixture") / "project"
+    shutil.copytree(FIXTURE, root)
+    product(root)
+    write(root, "site_data/2023/announcements/pioneer.yml", ENDED_ANNOUNCEMENT)
+    out = root.parent / "site"
+    result = build(root, out, "--as-of", FIXTURE_AS_OF)
     assert result.returncode == 0, result.stderr
     return out

@@ -27,17 +27,17 @@ PAGES = {
     "首页": "",
     "工作方案": "plan/",
     "竞赛列表": "competitions/",
-    "竞赛筛选": "competitions/stream-ankangbei/",
-    "竞赛": "2023/competitions/xian-jineng-dasai/",
+    "竞赛筛选": "competitions/stream-jiangong/",
+    "竞赛": "2023/competitions/zhuangpei/",
     "先进集体列表": "collectives/",
-    "先进集体": "2023/collectives/xinneng-zongzhuang/",
+    "先进集体": "2023/collectives/zongzhuang/",
     "先进个人列表": "people/",
-    "先进个人": "2023/people/nong-jianguo/",
+    "先进个人": "2023/people/lu-ceshi/",
     "创新成果": "innovations/",
     "数据看板": "dashboard/",
     "新闻列表": "news/",
-    "新闻": "news/launch-meeting/",
-    "公示": "2023/gongshi/pioneer-2023/",
+    "新闻": "news/launch/",
+    "公示": "2023/gongshi/pioneer/",
     "联系我们": "contact/",
     "历年竞赛": "archive/",
 }
@@ -54,10 +54,10 @@ MODES = {  # the reader's settings in each mode: the system's colour scheme, and
 @pytest.mark.parametrize(
     ("width", "mode"), [(375, "浅色"), (1280, "浅色"), (375, "深色"), (1280, "深色"), (375, "高对比度"), (375, "深色下高对比度")]
 )
-def test_no_axe_violations_on_any_kind_of_page(sample_site: Path, width: int, mode: str):
+def test_no_axe_violations_on_any_kind_of_page(fixture_site: Path, width: int, mode: str):
     scheme, settings = MODES[mode]
     violations = {}
-    with serve(sample_site) as url, browser() as chromium:
+    with serve(fixture_site) as url, browser() as chromium:
         page = chromium.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
         page.add_init_script(settings)
         for name, path in PAGES.items():
@@ -77,7 +77,7 @@ def test_no_axe_violations_on_any_kind_of_page(sample_site: Path, width: int, mo
 
 @pytest.fixture(scope="module")
 def long_lists(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A site whose lists run over several pages: the bundled campaign copied five times, two years."""
+    """A site whose lists run over several pages: the fixture's campaign copied many times, two years."""
     root = tmp_path_factory.mktemp("long-lists") / "project"
     make_project(root, 800, years=2, pattern_root=FIXTURE)
     result = build(root, root.parent / "site")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import BUILD_ENV, REPO, build, build_command
+from .conftest import BUILD_ENV, FIXTURE, build, build_command, product
 
 pytestmark = pytest.mark.build
 
@@ -21,11 +21,9 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def copy_project(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for name in ["site_data", "content", "theme"]:
-        shutil.copytree(REPO / name, target / name)
-    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    return target
+    """The fixture tree (one photo, a workbook to download) with the repository's mkdocs.yml and theme."""
+    shutil.copytree(FIXTURE, target)
+    return product(target)
 
 
 def test_a_build_killed_half_way_leaves_the_old_site_intact(tmp_path: Path):

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import BUILD_ENV, REPO, build, edit
+from .conftest import BUILD_ENV, FIXTURE, build, edit, headline, product
 
 pytestmark = pytest.mark.build
 
@@ -31,21 +31,19 @@ def text(path: Path) -> str:
 
 
 def records(kind: str) -> list[dict]:
-    folder = REPO / "site_data" / "2023" / kind
+    folder = FIXTURE / "site_data" / "2023" / kind
     return [yaml.safe_load(text(p)) for p in sorted(folder.glob("*.yml"))]
 
 
 @pytest.fixture
-def site(sample_site: Path) -> Path:
-    return sample_site
+def site(fixture_site: Path) -> Path:
+    return fixture_site
 
 
 @pytest.fixture
 def fixture_project(project: Path) -> Path:
     """The small fixture tree made into a buildable project with the repository's config and theme."""
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(REPO / "theme", project / "theme")
-    return project
+    return product(project)
 
 
 def test_every_page_kind_is_built(site: Path):
@@ -53,54 +51,53 @@ def test_every_page_kind_is_built(site: Path):
         "index.html",
         "plan/index.html",
         "competitions/index.html",
-        "competitions/stream-ankangbei/index.html",
+        "competitions/stream-chuangxin/index.html",
+        "competitions/form-jineng/index.html",
+        "competitions/industry-shipin/index.html",
+        "competitions/township-natong/index.html",
         "collectives/index.html",
         "people/index.html",
         "innovations/index.html",
+        "dashboard/index.html",
         "news/index.html",
-        "news/launch-meeting/index.html",
+        "news/launch/index.html",
         "contact/index.html",
         "archive/index.html",
-        "2023/competitions/xian-jineng-dasai/index.html",
-        "2023/collectives/xinneng-zongzhuang/index.html",
-        "2023/people/nong-jianguo/index.html",
+        "2023/competitions/zhuangpei/index.html",
+        "2023/collectives/zongzhuang/index.html",
+        "2023/people/lu-ceshi/index.html",
+        "2023/gongshi/pioneer/index.html",
     ]:
         assert (site / page).is_file(), page
 
 
 def test_home_shows_the_headline_numbers_of_the_records(site: Path):
     home = text(site / "index.html")
-    competitions = records("competitions")
-    # as_of is 2024-01-20 in the sample campaign record: every competition has started.
-    participants = sum(c["participants"] for c in competitions)
-    figures = dict(
-        re.findall(r'cp-stats__value">(\d+)<small>.*?</small></span>\s*<span class="cp-stats__label">(.*?)</span>', home, re.S)
-    )
-    assert {label: int(value) for value, label in figures.items()} == {
-        "已开展竞赛": len(competitions),
-        "参赛职工": participants,
-        "先进集体": len(records("collectives")),
-        "先进个人": len(records("people")),
-        "创新成果": len(records("innovations")),
+    # On 2023-12-01 every fixture competition has started: 节能 25 + 优质服务 12 + 装配 40 + 五小 18 = 95
+    # participants in 4 competitions; collectives zhaji and zongzhuang; people huang-, lu- and nong-ceshi;
+    # one innovation (jiaju).
+    assert headline(home) == {
+        "已开展竞赛": 4,
+        "参赛职工": 95,
+        "先进集体": 2,
+        "先进个人": 3,
+        "创新成果": 1,
     }
     assert "各阶段已结束" in home
-    # Each of the five streams is shown with its count.
-    for stream in ["职工建功立业竞赛", "群众性创新竞赛", "职工技能素质提升竞赛", "安康杯竞赛", "班组创先争优竞赛"]:
-        count = sum(c["stream"] == stream for c in competitions)
+    # Each stream with competitions is shown with its count: 建功立业 节能 and 优质服务; 创新 五小; 技能 装配.
+    for stream, count in [("职工建功立业竞赛", 2), ("群众性创新竞赛", 1), ("职工技能素质提升竞赛", 1)]:
         assert re.search(rf">{stream}</a><span class=\"cp-bar__value\">{count} 项</span>", home), stream
 
 
 def test_home_lists_featured_exemplars_and_latest_news(site: Path):
     home = text(site / "index.html")
+    # Featured in the fixture: 陆测试, 农测试 and 测试配件有限公司总装车间.
     featured = [r["name"] for r in records("people") + records("collectives") if r.get("featured")]
-    assert featured and all(name in home for name in featured)
-    news = sorted(
-        (yaml.safe_load(text(p).split("---")[1]) for p in (REPO / "content/news/posts").glob("*.md")),
-        key=lambda n: n["date"],
-        reverse=True,
-    )
+    assert sorted(featured) == ["农测试", "测试配件有限公司总装车间", "陆测试"]
+    assert all(name in home for name in featured)
+    # The fixture's two news posts, newest (09-15) first.
     titles = re.findall(r'class="cp-news__item"><a href="[^"]+">(.*?)</a>', home)
-    assert titles == [n["title"] for n in news[:4]]
+    assert titles == ["装配技能竞赛圆满落幕", "测试县劳动和技能竞赛启动"]
 
 
 def test_competition_pages_show_results_and_link_exemplars(site: Path):
@@ -116,25 +113,30 @@ def test_competition_pages_show_results_and_link_exemplars(site: Path):
 
 
 def test_filter_pages_hold_only_their_competitions(site: Path):
-    page = text(site / "competitions/stream-ankangbei/index.html")
+    page = text(site / "competitions/stream-jiangong/index.html")
+    # 建功立业: 节能减排达标竞赛 and 优质服务竞赛, not 装配 (技能) or 五小 (创新).
+    assert [c["id"] for c in records("competitions") if c["stream"] == "职工建功立业竞赛"] == ["fuwu", "jieneng"]
     for competition in records("competitions"):
-        assert (competition["title"] in page) == (competition["stream"] == "安康杯竞赛"), competition["id"]
+        assert (competition["title"] in page) == (competition["stream"] == "职工建功立业竞赛"), competition["id"]
 
 
 def test_exemplar_pages_show_story_photo_and_source_competition(site: Path):
-    person = yaml.safe_load(text(REPO / "site_data/2023/people/nong-jianguo.yml"))
-    page = text(site / "2023/people/nong-jianguo/index.html")
+    person = yaml.safe_load(text(FIXTURE / "site_data/2023/people/lu-ceshi.yml"))
+    page = text(site / "2023/people/lu-ceshi/index.html")
     assert person["name"] in page and person["honour"] in page and person["post"] in page
+    assert "他提出的焊接工装改进建议被车间采纳。" in page  # the story's second paragraph
     assert person["achievements"][0] in page
     assert f'alt="{person["photo_alt"]}"' in page
     photo = re.search(r'<img class="cp-photo" src="([^"]+)"', page).group(1)
-    assert (site / "2023/people/nong-jianguo" / photo).resolve().is_file()
-    assert 'href="../../competitions/' in page
+    assert (site / "2023/people/lu-ceshi" / photo).resolve().is_file()
+    assert 'href="../../competitions/wuxiao/"' in page
 
 
 def test_plan_page_is_repaired_and_structured(site: Path):
     plan = text(site / "plan/index.html")
     assert "以正式印发文件为准" in plan
+    # The fixture's plan holds the fixed political formulations and 队伍 as the original reads them:
+    # they come through whole (not cut, escaped or emphasised).
     assert "以习近平新时代中国特色社会主义思想为指导" in plan
     assert "认真学习习近平总书记对广西提出的" in plan
     assert "深入贯彻落实习近平总书记视察广西" in plan
@@ -151,14 +153,17 @@ def test_plan_page_is_repaired_and_structured(site: Path):
     ]:
         assert heading in plan
     # The committee, the targets and the schedule as structure, not only prose.
-    assert "<dt>组长</dt><dd>吴雪华" in plan
+    assert "<dt>组长</dt><dd>组长甲（县总工会主席）" in plan
     assert "<td>规模以上国有企业</td><td>80%以上</td>" in plan
     assert "2023年6月15日前</strong>：竞赛方案报送组委会办公室备案" in plan
 
 
 def test_sample_notice_and_noindex_on_every_page(site: Path):
     pages = list(site.rglob("*.html"))
-    assert len(pages) > 60
+    # 10 record pages (4 competitions, 2 collectives, 3 people, 1 公示), 12 competition lists (all, 3 forms,
+    # 3 industries, 3 streams, 2 townships), 8 other pages (home, plan, the collectives', people's and
+    # innovations' lists, dashboard, contact, archive), the news list and its 2 posts, and 404: 34.
+    assert len(pages) == 34
     for page in pages:
         html = text(page)
         assert '<meta name="robots" content="noindex, nofollow">' in html, page
@@ -168,7 +173,7 @@ def test_sample_notice_and_noindex_on_every_page(site: Path):
 def test_search_dialog_has_an_accessible_name_on_every_page(site: Path):
     # Material leaves it unnamed: axe's aria-dialog-name, which costs Lighthouse's accessibility score.
     pages = [p for p in site.rglob("*.html") if 'data-md-component="search"' in text(p)]
-    assert len(pages) > 60
+    assert len(pages) == 34  # every page (counted above)
     for page in pages:
         assert 'data-md-component="search" role="dialog" aria-label="搜索">' in text(page), page
 
@@ -179,7 +184,7 @@ def test_scripts_wait_for_the_page_and_the_first_photo_does_not(site: Path):
     for page in site.rglob("*.html"):
         html = text(page)
         assert not re.search(r"<script src=", html), page
-    exemplar = text(site / "2023" / "people" / "nong-jianguo" / "index.html")
+    exemplar = text(site / "2023" / "people" / "lu-ceshi" / "index.html")
     first, *rest = re.findall(r'<img class="cp-photo[^>]*>', exemplar)
     assert 'fetchpriority="high"' in first and "loading=" not in first
     home_photos = re.findall(r'<img class="cp-photo[^>]*>', text(site / "index.html"))
@@ -228,12 +233,12 @@ def test_plain_mkdocs_build_with_a_bad_record_leaves_site_dir_alone(fixture_proj
     assert marker.read_bytes() == before
 
 
-def test_properdocs_builds_the_sample_site_too(tmp_path: Path):
-    result = mkdocs(REPO, "build", "--strict", "--site-dir", str(tmp_path / "site"), tool="properdocs")
+def test_properdocs_builds_the_fixture_site_too(fixture_project: Path, tmp_path: Path):
+    result = mkdocs(fixture_project, "build", "--strict", "--site-dir", str(tmp_path / "site"), tool="properdocs")
     assert result.returncode == 0, result.stderr
     home = text(tmp_path / "site/index.html")
-    assert "2023年隆安县劳动和技能竞赛" in home and "cp-stats__value" in home
-    assert (tmp_path / "site/2023/people/nong-jianguo/index.html").is_file()
+    assert "2023年测试县劳动和技能竞赛" in home and "cp-stats__value" in home
+    assert (tmp_path / "site/2023/people/lu-ceshi/index.html").is_file()
 
 
 def test_every_internal_link_and_image_resolves(site: Path):
@@ -308,7 +313,7 @@ def test_next_year_needs_new_data_files_only(fixture_project: Path, tmp_path: Pa
 def test_sharing_tags_and_footer_marks(fixture_project: Path, tmp_path: Path):
     edit(fixture_project, "mkdocs.yml", "site_name:", "site_url: https://ghw.example.gov.cn/jingsai/\nsite_name:")
     edit(fixture_project, "mkdocs.yml", '    icp: ""', "    icp: 桂ICP备00000000号-1")
-    shutil.copy(REPO / "site_data/2023/people/nong-jianguo.jpg", fixture_project / "site_data/2023/people/nong-ceshi.jpg")
+    shutil.copy(FIXTURE / "site_data/2023/people/lu-ceshi.jpg", fixture_project / "site_data/2023/people/nong-ceshi.jpg")
     edit(
         fixture_project, "site_data/2023/people/nong-ceshi.yml", "summary:", "photo: nong-ceshi.jpg\nphoto_alt: 示意图\nsummary:"
     )
@@ -342,6 +347,7 @@ def test_news_feed_with_site_url(fixture_project: Path, tmp_path: Path):
     channel = ElementTree.parse(tmp_path / "site/feed.xml").getroot().find("channel")
     items = [(i.findtext("title"), i.findtext("link")) for i in channel.findall("item")]
     assert items == [
+        ("装配技能竞赛圆满落幕", "https://ghw.example.gov.cn/jingsai/news/zhuangpei-closing/"),
         ("第二篇", "https://ghw.example.gov.cn/jingsai/news/second/"),
         ("测试县劳动和技能竞赛启动", "https://ghw.example.gov.cn/jingsai/news/launch/"),
     ]
@@ -353,16 +359,16 @@ def test_search_index_holds_names_and_summaries_not_long_bodies(site: Path):
     """A reader's phone downloads the whole index: each record once, by its title and summary."""
     raw = (site / "search/search_index.json").read_text(encoding="utf-8")
     # UTF-8, not six-byte \uXXXX escapes of Chinese characters: half the download.
-    assert "农建国" in raw and not re.search(r"\\u[4-9][0-9a-f]{3}", raw)
+    assert "陆测试" in raw and not re.search(r"\\u[4-9][0-9a-f]{3}", raw)
     index = json.loads(raw)
     by_page = {entry["location"]: entry for entry in index["docs"]}
-    person = yaml.safe_load((REPO / "site_data/2023/people/nong-jianguo.yml").read_text(encoding="utf-8"))
-    entry = by_page["2023/people/nong-jianguo/"]
+    person = yaml.safe_load((FIXTURE / "site_data/2023/people/lu-ceshi.yml").read_text(encoding="utf-8"))
+    entry = by_page["2023/people/lu-ceshi/"]
     flat = (entry["title"] + entry["text"]).replace("\u200b", "")
     assert person["name"] in flat and person["summary"] in flat and person["post"] in flat
     assert person["story"].split("\n")[0][:20] not in flat  # the story stays on the page only
     assert person["achievements"][0] not in flat
     # Lists repeat the records' own pages: left out.
     assert not any(location in by_page for location in ("competitions/", "collectives/", "people/"))
-    page = (site / "2023/people/nong-jianguo/index.html").read_text(encoding="utf-8")
+    page = (site / "2023/people/lu-ceshi/index.html").read_text(encoding="utf-8")
     assert person["story"].split("\n")[0][:20] in page and "data-search-exclude" not in page

@@ -16,7 +16,8 @@ def break_two(root: Path) -> None:
 def test_check_passes_on_good_records_and_notes_missing_consent(project: Path):
     result = cli(project, "check")
     assert result.returncode == 0
-    assert result.stdout.startswith("检查通过。2023年：竞赛 3 项，先进集体 2 个，先进个人 2 名，创新成果 1 项，新闻 1 篇")
+    # The fixture: fuwu, jieneng, wuxiao, zhuangpei; zhaji, zongzhuang; huang-, lu-, nong-ceshi; jiaju; two posts.
+    assert result.stdout.startswith("检查通过。2023年：竞赛 4 项，先进集体 2 个，先进个人 3 名，创新成果 1 项，新闻 2 篇")
     assert "site_data/2023/people/huang-ceshi.yml" in result.stdout  # no consent recorded
 
 

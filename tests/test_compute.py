@@ -55,9 +55,9 @@ def test_competition_status_turns_on_its_dates(year):
 
 def test_headline_counts_competitions_held_by_as_of(year):
     # On 2023-07-01: 节能减排 (from 05-01, 25 people) and 装配 (from 06-10, 40 people) have started;
-    # 优质服务 (from 11-01, 12 people) has not.
+    # 五小 (from 08-01, 18 people) and 优质服务 (from 11-01, 12 people) have not.
     h = headline(year, dt.date(2023, 7, 1))
-    assert (h.held, h.participants, h.planned) == (2, 65, 1)
+    assert (h.held, h.participants, h.planned) == (2, 65, 2)
     assert dict(h.held_by_stream) == {
         "职工建功立业竞赛": 1,
         "群众性创新竞赛": 0,
@@ -65,9 +65,9 @@ def test_headline_counts_competitions_held_by_as_of(year):
         "安康杯竞赛": 0,
         "班组创先争优竞赛": 0,
     }
-    assert (h.collectives, h.people, h.innovations) == (2, 2, 1)
+    assert (h.collectives, h.people, h.innovations) == (2, 3, 1)  # 陆测试 is honoured from the records, not by a date
     later = headline(year, dt.date(2023, 12, 1))
-    assert (later.held, later.participants, later.planned) == (3, 77, 0)
+    assert (later.held, later.participants, later.planned) == (4, 95, 0)  # 25 + 40 + 18 + 12
 
 
 def test_honoured_from_links_competitions_to_exemplars(year):
@@ -75,4 +75,5 @@ def test_honoured_from_links_competitions_to_exemplars(year):
     assert [c.id for c in table["zhuangpei"].collectives] == ["zongzhuang"]
     assert [p.id for p in table["zhuangpei"].people] == ["nong-ceshi"]
     assert [c.id for c in table["jieneng"].collectives] == ["zhaji"]
+    assert [p.id for p in table["wuxiao"].people] == ["lu-ceshi"] and table["wuxiao"].collectives == []
     assert table["fuwu"].collectives == [] and table["fuwu"].people == []

@@ -1,6 +1,6 @@
 """Coverage against targets, checked against numbers worked out by hand from the fixture.
 
-Fixture (2023): 城厢镇 has 测试配件 (民营, above size; runs 装配 from 06-10) and 测试物流 (民营, small;
+Fixture (2023): 城厢镇 has 测试配件 (民营, above size; runs 装配 from 06-10 and 五小 from 08-01) and 测试物流 (民营, small;
 takes part in 优质服务 from 11-01); 那桐镇 has 测试糖业 (国有, above size; runs 节能 from 05-01).
 Register: 城厢镇 2 state-owned, 0 construction, 1 services, 9 non-public/small; 那桐镇 1 state-owned.
 """

@@ -1,16 +1,15 @@
-"""The dashboard and the office report in the built sample site."""
+"""The dashboard and the office report in the built fixture site."""
 
 from __future__ import annotations
 
 import io
 import re
-import shutil
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from .conftest import REPO, build, edit
+from .conftest import build, edit, product
 
 pytestmark = pytest.mark.build
 
@@ -19,36 +18,44 @@ def text(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def test_dashboard_shows_coverage_schedule_statistics_and_downloads(sample_site: Path):
-    page = text(sample_site / "dashboard/index.html")
+def test_dashboard_shows_coverage_schedule_statistics_and_downloads(fixture_site: Path):
+    page = text(fixture_site / "dashboard/index.html")
     for heading in ["目标任务完成情况", "竞赛安排", "竞赛统计", "下载数据"]:
         assert heading in page
-    # Each group's bar carries its share to one decimal, its verdict, and its target line.
+    # Each group's bar carries its share to one decimal, its verdict, and its target line. On 2023-12-01
+    # (tests/test_coverage.py has the fixture's register): state-owned 测试糖业 1 of 3 = 33.3 %; no
+    # construction enterprise registered (无数据, no share); services 0 of 1; non-public 测试配件 and
+    # 测试物流, 2 of 9 = 22.2 %. Only the state-owned and non-public groups have a target: two lines.
     shares = re.findall(r'cp-target__group">(.*?)</span>\s*<span class="cp-target__value">([\d.]+)%', page)
-    assert len(shares) == 4
-    assert page.count('class="cp-target__line"') == 4
+    assert shares == [("规模以上国有企业", "33.3"), ("规模以上服务业", "0.0"), ("非公企业及小微企业", "22.2")]
+    assert '规模以上建筑企业</span>\n<span class="cp-target__value">无数据</span>' in page
+    assert page.count('class="cp-target__line"') == 2
+    assert "None" not in page  # a group without a target names none
     # The same numbers are in the table and in the workbook.
-    workbook = openpyxl.load_workbook(io.BytesIO((sample_site / "downloads/2023/statistics.xlsx").read_bytes()))
+    workbook = openpyxl.load_workbook(io.BytesIO((fixture_site / "downloads/2023/statistics.xlsx").read_bytes()))
     sheet = workbook["竞赛覆盖率（全县）"]
     rows = {row[0].value: row[4].value for row in sheet.iter_rows(min_row=2)}
-    assert {group: f"{share}%" for group, share in shares} == rows
+    assert {**{group: f"{share}%" for group, share in shares}, "规模以上建筑企业": "无数据"} == rows
     for group, share in shares:
         assert f'<th scope="row">{group}</th><td>' in page and f"<td>{share}%</td>" in page
     assert "基层工会报送情况" not in page  # the board stays internal by default
 
 
-def test_home_shows_coverage_against_targets(sample_site: Path):
-    home = text(sample_site / "index.html")
-    assert "目标任务：竞赛覆盖率" in home and home.count('class="cp-target__line"') == 4
+def test_home_shows_coverage_against_targets(fixture_site: Path):
+    home = text(fixture_site / "index.html")
+    # The fixture's campaign sets two targets (规模以上国有企业, 非公企业及小微企业).
+    assert "目标任务：竞赛覆盖率" in home and home.count('class="cp-target__line"') == 2
 
 
-def test_office_report_is_beside_the_site_never_in_it(tmp_path: Path):
+def test_office_report_is_beside_the_site_never_in_it(project: Path, tmp_path: Path):
     out = tmp_path / "site"
     office = tmp_path / "office"
-    result = build(REPO, out, "--office-dir", str(office))
+    # On 2023-12-01 测试糖业 filed its plan late (06-20 for 06-15) and 测试配件 its roster (11-02 for 10-31).
+    result = build(product(project), out, "--as-of", "2023-12-01", "--office-dir", str(office))
     assert result.returncode == 0, result.stderr
     report = text(office / "index.html")
     assert "内部资料，不对外公开" in report and "工人先锋号推荐对象资格" in report
+    assert "<h1>2023年测试县劳动和技能竞赛：组委会办公室内部报表</h1>" in report  # the committee's word: national default
     assert "逾期" in report
     workbook = openpyxl.load_workbook(office / "office.xlsx")
     assert workbook.sheetnames[0] == "基层工会报送情况"
@@ -61,8 +68,7 @@ def test_office_report_is_beside_the_site_never_in_it(tmp_path: Path):
 
 
 def test_public_submissions_puts_the_board_on_the_dashboard(project: Path, tmp_path: Path):
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(REPO / "theme", project / "theme")
+    product(project)
     (project / "site_data/2023/campaign.yml").open("a", encoding="utf-8").write("public_submissions: true\n")
     result = build(project, tmp_path / "site", "--as-of", "2023-07-01", "--office-dir", str(tmp_path / "office"))
     assert result.returncode == 0, result.stderr
@@ -72,8 +78,7 @@ def test_public_submissions_puts_the_board_on_the_dashboard(project: Path, tmp_p
 
 
 def test_empty_group_shows_no_data(project: Path, tmp_path: Path):
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(REPO / "theme", project / "theme")
+    product(project)
     edit(
         project,
         "site_data/2023/campaign.yml",

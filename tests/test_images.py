@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from PIL import Image
 
 from generator.images import PARALLEL_FROM, prepare, process, readable_image, renditions
-from generator.pipeline import Paths, generate
+from generator.pipeline import generate
 
-from .conftest import REPO, build, edit, problems
+from .conftest import FIXTURE, build, edit, paths, problems, product
 
 
 def phone_photo(path: Path, size=(1600, 1200)) -> None:
@@ -54,17 +54,21 @@ def test_unchanged_photos_come_from_the_cache(tmp_path: Path):
 
 
 def test_a_rebuild_with_unchanged_photos_does_no_image_work(tmp_path: Path):
-    paths = Paths(REPO, REPO / "site_data", REPO / "content", REPO / "theme", tmp_path / "cache")
-    first = generate(paths, "2024-01-20", {})
-    second = generate(paths, "2024-01-20", {})
-    assert first.photos_processed == 10  # the sample's photos
+    cached = replace(paths(FIXTURE), cache_dir=tmp_path / "cache")
+    first = generate(cached, "2023-12-01", {})
+    second = generate(cached, "2023-12-01", {})
+    assert first.photos_processed == 1  # the fixture's one photo: site_data/2023/people/lu-ceshi.jpg
     assert second.photos_processed == 0
     assert [a.data for a in first.assets] == [a.data for a in second.assets]
 
 
 def test_photos_made_in_parallel_equal_those_made_one_by_one(tmp_path: Path):
-    photos = sorted((REPO / "site_data").glob("20*/*/*.jpg"))
-    assert len(photos) >= PARALLEL_FROM  # enough for worker processes
+    photos = []
+    for number in range(PARALLEL_FROM):  # enough for worker processes, each photo different
+        photos.append(tmp_path / "photos" / f"p{number}.jpg")
+        photos[-1].parent.mkdir(exist_ok=True)
+        phone_photo(photos[-1], size=(640 + 16 * number, 480))
+    assert len(photos) >= PARALLEL_FROM
     assert prepare(photos, tmp_path / "parallel") == len(photos)
     assert prepare(photos, tmp_path / "parallel") == 0  # all cached now
     for photo in photos:
@@ -102,8 +106,7 @@ def test_heic_photo_gets_a_message_on_how_to_convert_it(project: Path):
 
 
 def test_every_published_image_is_free_of_exif(project: Path, tmp_path: Path):
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(REPO / "theme", project / "theme")
+    product(project)
     phone_photo(project / "site_data/2023/people/nong-ceshi.jpg")
     edit(
         project,

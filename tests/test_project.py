@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import yaml
 
 from generator.validate import load_dataset
 
-from .conftest import FIXTURE, REPO, build, cli, edit
+from .conftest import FIXTURE, build, cli, edit, product
 
 
-def product(root: Path) -> Path:
+def empty_project(root: Path) -> Path:
     """A project as a union gets it: the product's config and theme, and no records."""
     root.mkdir()
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "theme", root / "theme")
-    return root
+    return product(root)
 
 
 FILLED = {
@@ -48,7 +45,7 @@ FILLED = {
 
 
 def test_init_writes_a_project_and_check_lists_what_to_fill_in(tmp_path):
-    root = product(tmp_path / "qingshan")
+    root = empty_project(tmp_path / "qingshan")
     result = cli(root, "init", "--county", "青山县", "--year", "2024")
     assert result.returncode == 0, result.stderr
     assert "已为青山县建立 2024 年度的新项目" in result.stdout
@@ -92,7 +89,7 @@ def test_init_leaves_existing_records_alone(project):
 
 
 def test_init_refuses_a_name_that_is_not_a_county(tmp_path):
-    root = product(tmp_path / "p")
+    root = empty_project(tmp_path / "p")
     result = cli(root, "init", "--county", "青山", "--year", "2024")
     assert result.returncode == 1
     assert "应是县（市、区、旗）的全称" in result.stderr
@@ -115,6 +112,6 @@ def test_new_year_starts_from_this_year_and_keeps_the_old_one(project):
     assert enterprise["years"][2024] == enterprise["years"][2023]
     dataset = load_dataset(project / "site_data", project / "content", project)
     assert sorted(dataset.years) == [2023, 2024] and dataset.current_year == 2024
-    assert len(dataset.years[2023].competitions) == 3 and dataset.years[2024].competitions == {}
+    assert len(dataset.years[2023].competitions) == 4 and dataset.years[2024].competitions == {}
     again = cli(project, "new-year", "--from", "2023", "--to", "2024")
     assert again.returncode == 1 and "已经存在" in again.stderr

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -11,20 +10,9 @@ import pytest
 
 from generator.pipeline import generate, office_report
 
-from .conftest import REPO, build, edit, paths, problems, write
+from .conftest import announcement, build, edit, paths, problems, product, write
 
-ANNOUNCEMENT = """id: pioneer
-title: 2023年度测试县工人先锋号拟表彰对象公示
-start: 2023-12-04
-end: 2023-12-08
-candidates:
-  - zongzhuang
-  - nong-ceshi
-intro: 现予以公示。
-objection:
-  contact: 组委会办公室
-  visit: 县总工会402室
-"""
+ANNOUNCEMENT = announcement("2023-12-04", "2023-12-08")
 
 
 def page(site, src_uri: str) -> str | None:
@@ -199,8 +187,7 @@ DRAFT_NAMES = [
 
 
 def test_drafts_and_withdrawn_records_appear_in_no_output(project: Path, tmp_path: Path):
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(REPO / "theme", project / "theme")
+    product(project)
     edit(project, "mkdocs.yml", "site_name:", "site_url: https://example.org/jingsai/\nsite_name:")
     for relative, text in DRAFTS.items():
         write(project, relative, text)
@@ -225,18 +212,18 @@ def test_drafts_and_withdrawn_records_appear_in_no_output(project: Path, tmp_pat
     # Pages, the search index, the sitemap, the workbooks, the CSVs and the office report were all read.
     assert {".html", ".json", ".xml", ".xlsx", ".csv"} <= set(checked)
     assert "<loc>https://example.org/jingsai/2023/people/nong-ceshi/</loc>" in (out / "sitemap.xml").read_text(encoding="utf-8")
-    # Counts leave them out: 3 competitions started by December, 77 participants, 2 collectives, 2 people, 1 innovation.
+    # Counts leave them out: 4 competitions started by December (25 + 12 + 40 + 18 = 95 participants),
+    # 2 collectives, 3 people, 1 innovation.
     home = (out / "index.html").read_text(encoding="utf-8")
-    assert 'cp-stats__value">3<small>项' in home and 'cp-stats__value">77<small>人次' in home
+    assert 'cp-stats__value">4<small>项' in home and 'cp-stats__value">95<small>人次' in home
     assert (
-        'cp-stats__value">2<small>个' in home and 'cp-stats__value">2<small>名' in home and 'cp-stats__value">1<small>项' in home
+        'cp-stats__value">2<small>个' in home and 'cp-stats__value">3<small>名' in home and 'cp-stats__value">1<small>项' in home
     )
 
 
 @pytest.mark.build
 def test_a_news_story_dated_after_as_of_waits_for_its_day(project: Path, tmp_path: Path):
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(REPO / "theme", project / "theme")
+    product(project)
     edit(project, "mkdocs.yml", "site_name:", "site_url: https://example.org/jingsai/\nsite_name:")
     write(
         project,

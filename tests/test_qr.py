@@ -12,7 +12,7 @@ from PIL import Image
 
 from tools.browser import browser, chromium_path, serve
 
-from .conftest import REPO, build, edit
+from .conftest import FIXTURE, build, edit, product
 
 pytestmark = pytest.mark.browser
 SITE_URL = "https://ghw.example.gov.cn/jingsai/"
@@ -28,9 +28,8 @@ zxingcpp = pytest.importorskip("zxingcpp")
 @pytest.fixture(scope="module")
 def site_with_url(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("qr") / "project"
-    shutil.copytree(REPO / "tests/fixtures/site", root)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "theme", root / "theme")
+    shutil.copytree(FIXTURE, root)
+    product(root)
     edit(root, "mkdocs.yml", "site_name:", f"site_url: {SITE_URL}\nsite_name:")
     result = build(root, root.parent / "site", "--as-of", "2023-12-01")
     assert result.returncode == 0, result.stderr
@@ -42,11 +41,13 @@ def test_every_qr_code_decodes_to_its_page(site_with_url: Path):
     expected = {
         "2023/people/nong-ceshi/index.html",
         "2023/people/huang-ceshi/index.html",
+        "2023/people/lu-ceshi/index.html",
         "2023/collectives/zongzhuang/index.html",
         "2023/collectives/zhaji/index.html",
         "2023/competitions/zhuangpei/index.html",
         "2023/competitions/jieneng/index.html",
         "2023/competitions/fuwu/index.html",
+        "2023/competitions/wuxiao/index.html",
     }
     assert {p.relative_to(site_with_url).as_posix() for p in pages} == expected
     decoded = {}
@@ -62,5 +63,5 @@ def test_every_qr_code_decodes_to_its_page(site_with_url: Path):
     assert decoded == {relative: [SITE_URL + relative] for relative in decoded}
 
 
-def test_no_qr_code_without_site_url(sample_site: Path):
-    assert not any("cp-qr__code" in p.read_text(encoding="utf-8") for p in sample_site.rglob("*.html"))
+def test_no_qr_code_without_site_url(fixture_site: Path):
+    assert not any("cp-qr__code" in p.read_text(encoding="utf-8") for p in fixture_site.rglob("*.html"))

@@ -10,7 +10,7 @@ import pytest
 
 from tools.browser import browser, chromium_path, serve
 
-from .conftest import REPO, build, edit
+from .conftest import FIXTURE, FIXTURE_AS_OF, build, edit, product
 
 pytestmark = pytest.mark.browser
 
@@ -19,8 +19,8 @@ if chromium_path() is None:
         raise RuntimeError("CI is set but Chromium is missing: .ci/run must install chromium and fonts-noto-cjk")
     pytest.skip("Chromium is not installed", allow_module_level=True)
 
-# A three-character sample name, the plan's 五小, an honour and a term: each finds its record's page first.
-QUERIES = ["农建国", "五小", "工人先锋号", "节能减排"]
+# A three-character name of the fixture, the plan's 五小, an honour and a term: each finds its record's page first.
+QUERIES = ["陆测试", "五小", "工人先锋号", "节能减排"]
 
 
 def results(site: Path) -> dict[str, list[tuple[str, str]]]:
@@ -51,12 +51,10 @@ def results(site: Path) -> dict[str, list[tuple[str, str]]]:
 @pytest.fixture(scope="module")
 def without_terms(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("noterms") / "project"
-    root.mkdir()
-    for name in ["site_data", "content", "theme"]:
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(FIXTURE, root)
+    product(root)
     edit(root, "mkdocs.yml", "  - campaign\n", "  - campaign:\n      search_terms: false\n")
-    result = build(root, root.parent / "site")
+    result = build(root, root.parent / "site", "--as-of", FIXTURE_AS_OF)
     assert result.returncode == 0, result.stderr
     return root.parent / "site"
 
@@ -65,15 +63,15 @@ def first_is_right(found: dict[str, list[tuple[str, str]]]) -> dict[str, bool]:
     """For each query, whether its record's page ranks first."""
     first = {query: top[0] if top else ("", "") for query, top in found.items()}
     return {
-        "农建国": first["农建国"][0] == "2023/people/nong-jianguo/",
-        "五小": first["五小"][0] == "2023/competitions/wuxiao-chuangxin/",
+        "陆测试": first["陆测试"][0] == "2023/people/lu-ceshi/",
+        "五小": first["五小"][0] == "2023/competitions/wuxiao/",
         "工人先锋号": first["工人先锋号"][0].startswith("2023/collectives/") and "工人先锋号" in first["工人先锋号"][1],
-        "节能减排": first["节能减排"][0] == "2023/competitions/renzaoban-jieneng/",
+        "节能减排": first["节能减排"][0] == "2023/competitions/jieneng/",
     }
 
 
-def test_search_finds_names_honours_and_terms(sample_site: Path):
-    found = results(sample_site)
+def test_search_finds_names_honours_and_terms(fixture_site: Path):
+    found = results(fixture_site)
     assert first_is_right(found) == dict.fromkeys(QUERIES, True), found
 
 
@@ -84,6 +82,6 @@ def test_without_the_generated_dictionary_search_misses(without_terms: Path):
     assert not all(right.values()), found
 
 
-def test_filtered_lists_stay_out_of_the_index(sample_site: Path):
-    index = (sample_site / "search/search_index.json").read_text(encoding="utf-8")
-    assert "competitions/stream-" not in index and "2023/people/nong-jianguo/" in index
+def test_filtered_lists_stay_out_of_the_index(fixture_site: Path):
+    index = (fixture_site / "search/search_index.json").read_text(encoding="utf-8")
+    assert "competitions/stream-" not in index and "2023/people/lu-ceshi/" in index

@@ -22,29 +22,30 @@ def tables():
 
 def test_competitions_by_stream_form_industry_and_township(tables):
     # 节能 (建功立业, 生产型, 食品加工, 那桐镇, 25), 优质服务 (建功立业, 智能型, 物流配送, 城厢镇, 12),
-    # 装配 (技能素质提升, 技能型, 新能源汽车, 城厢镇, 40).
+    # 装配 (技能素质提升, 技能型, 新能源汽车, 城厢镇, 40), 五小 (创新, 智能型, 新能源汽车, 城厢镇, 18).
+    # 建功立业 25 + 12 = 37; 智能型 12 + 18 = 30; 城厢镇 12 + 40 + 18 = 70; 新能源汽车 40 + 18 = 58.
     # Every stream of the plan and every township is a row, none held shown as 0 (a reader looks for theirs);
     # industries are too many: only those with competitions.
     assert tables["by-stream"].rows == [
         ["职工建功立业竞赛", 2, 37],
-        ["群众性创新竞赛", 0, 0],
+        ["群众性创新竞赛", 1, 18],
         ["职工技能素质提升竞赛", 1, 40],
         ["安康杯竞赛", 0, 0],
         ["班组创先争优竞赛", 0, 0],
     ]
-    assert tables["by-form"].rows == [["生产型", 1, 25], ["技能型", 1, 40], ["智能型", 1, 12]]
-    assert tables["by-township"].rows == [["城厢镇", 2, 52], ["那桐镇", 1, 25], ["南圩镇", 0, 0]]
-    assert tables["by-industry"].rows == [["新能源汽车", 1, 40], ["食品加工", 1, 25], ["物流配送", 1, 12]]
+    assert tables["by-form"].rows == [["生产型", 1, 25], ["技能型", 1, 40], ["智能型", 2, 30]]
+    assert tables["by-township"].rows == [["城厢镇", 3, 70], ["那桐镇", 1, 25], ["南圩镇", 0, 0]]
+    assert tables["by-industry"].rows == [["新能源汽车", 2, 58], ["食品加工", 1, 25], ["物流配送", 1, 12]]
 
 
 def test_competitions_by_status_with_their_total(tables):
-    # On 2023-12-01: 节能 (05-01 to 12-31, 25 people) runs; 装配 (06-10 to 09-30, 40) and 优质服务 (11-01 to
-    # 11-30, 12) have ended: 40 + 12 = 52; none is still to start. In all 3 competitions, 25 + 52 = 77.
-    assert tables["by-status"].rows == [["未开始", 0, 0], ["进行中", 1, 25], ["已结束", 2, 52], ["合计", 3, 77]]
+    # On 2023-12-01: 节能 (05-01 to 12-31, 25 people) runs; 装配 (06-10 to 09-30, 40), 五小 (08-01 to 10-31, 18)
+    # and 优质服务 (11-01 to 11-30, 12) have ended: 40 + 18 + 12 = 70; none is still to start. All 4: 25 + 70 = 95.
+    assert tables["by-status"].rows == [["未开始", 0, 0], ["进行中", 1, 25], ["已结束", 3, 70], ["合计", 4, 95]]
 
 
 def test_awards_innovations_and_recommendations(tables):
-    assert tables["awards"].rows == [["一等奖", 1], ["二等奖", 1]]
+    assert tables["awards"].rows == [["一等奖", 1], ["二等奖", 1], ["三等奖", 1]]  # 装配's three results
     assert tables["innovations"].rows == [["小革新", 1]]
     assert tables["innovations"].note == "其中“五小”合计 1 项。"  # 小革新 is one of the 五小
     assert tables["recommended"].rows == [["市级", 0, 1], ["自治区级", 0, 0]]
@@ -54,8 +55,8 @@ def test_competitions_not_yet_started_are_not_counted():
     year = load_dataset(FIXTURE / "site_data", FIXTURE / "content", FIXTURE).years[2023]
     july = {t.key: t for t in statistics_tables(year, dt.date(2023, 7, 1))}
     assert [row for row in july["by-stream"].rows if row[1]] == [["职工建功立业竞赛", 1, 25], ["职工技能素质提升竞赛", 1, 40]]
-    # 优质服务 (from 11-01, 12) is planned; 装配 (06-10, 40) and 节能 (05-01, 25) run.
-    assert july["by-status"].rows == [["未开始", 1, 12], ["进行中", 2, 65], ["已结束", 0, 0], ["合计", 3, 77]]
+    # 优质服务 (from 11-01, 12) and 五小 (from 08-01, 18) are planned: 30; 装配 (06-10, 40) and 节能 (05-01, 25) run.
+    assert july["by-status"].rows == [["未开始", 2, 30], ["进行中", 2, 65], ["已结束", 0, 0], ["合计", 4, 95]]
 
 
 def test_bars_scale_to_the_largest_value():
@@ -77,7 +78,7 @@ def test_workbook_opens_with_one_sheet_per_table_and_is_dated_as_of(tables):
     assert [[c.value for c in row] for row in sheet.iter_rows()] == [
         ["竞赛内容", "竞赛项数", "参赛人数"],
         ["职工建功立业竞赛", 2, 37],
-        ["群众性创新竞赛", 0, 0],
+        ["群众性创新竞赛", 1, 18],
         ["职工技能素质提升竞赛", 1, 40],
         ["安康杯竞赛", 0, 0],
         ["班组创先争优竞赛", 0, 0],

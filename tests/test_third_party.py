@@ -12,13 +12,13 @@ from tools.third_party import ALLOWED_IN_JS, scan_site, scan_text
 from .conftest import REPO
 
 
-def test_the_built_site_loads_nothing_from_another_host(sample_site: Path):
-    assert scan_site(sample_site) == []
+def test_the_built_site_loads_nothing_from_another_host(fixture_site: Path):
+    assert scan_site(fixture_site) == []
 
 
-def test_a_planted_third_party_script_is_caught(sample_site: Path, tmp_path: Path):
+def test_a_planted_third_party_script_is_caught(fixture_site: Path, tmp_path: Path):
     site = tmp_path / "site"
-    shutil.copytree(sample_site, site)
+    shutil.copytree(fixture_site, site)
     page = site / "index.html"
     page.write_text(
         page.read_text(encoding="utf-8").replace("</head>", '<script src="https://cdn.example.com/x.js"></script></head>'),
@@ -49,8 +49,8 @@ def test_each_kind_of_load_is_recognised():
     assert scan_text("p.html", '<script src="https://jingsai.example.gov.cn/a.js"></script>', "jingsai.example.gov.cn") == []
 
 
-def test_the_reasons_of_the_allow_list_hold(sample_site: Path):
+def test_the_reasons_of_the_allow_list_hold(fixture_site: Path):
     config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     assert "repo_url" not in config  # the GitHub API URLs are never called
-    assert not any('class="mermaid"' in p.read_text(encoding="utf-8") for p in sample_site.rglob("*.html"))
+    assert not any('class="mermaid"' in p.read_text(encoding="utf-8") for p in fixture_site.rglob("*.html"))
     assert all(reason for reason in ALLOWED_IN_JS.values())

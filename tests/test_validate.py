@@ -11,9 +11,9 @@ PIONEER = "site_data/2023/collectives/zongzhuang.yml"
 def test_the_fixture_is_valid_and_complete(project):
     dataset = load_dataset(project / "site_data", project / "content", project)
     year = dataset.years[2023]
-    assert sorted(year.competitions) == ["fuwu", "jieneng", "zhuangpei"]
-    assert sorted(year.people) == ["huang-ceshi", "nong-ceshi"]
-    assert [n.slug for n in year.news] == ["launch"]
+    assert sorted(year.competitions) == ["fuwu", "jieneng", "wuxiao", "zhuangpei"]
+    assert sorted(year.people) == ["huang-ceshi", "lu-ceshi", "nong-ceshi"]
+    assert sorted(n.slug for n in year.news) == ["launch", "zhuangpei-closing"]
     assert dataset.unit_name("peijian/zongzhuang") == "测试配件有限公司总装车间"
     assert year.competitions["zhuangpei"].src.line_of("results[2].person") == 25
 
