@@ -6,8 +6,6 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from pypinyin import lazy_pinyin
-
 from .kinds import KINDS, Kind
 from .schema import Choice, Field, ListOf, Object, Term, Vocabulary, YearMap
 from .validate import read_settings
@@ -21,6 +19,8 @@ def readable_id(name: str, person: bool = False) -> str:
     >>> readable_id("张明", person=True), readable_id("总装车间")
     ('zhang-ming', 'zongzhuangchejian')
     """
+    from pypinyin import lazy_pinyin  # its dictionaries take a quarter of a second to load: only when asked
+
     syllables = [re.sub(r"[^a-z0-9]", "", s.lower()) for s in lazy_pinyin(name)]
     syllables = [s for s in syllables if s]
     if not syllables:
