@@ -71,7 +71,18 @@ def build_command(root: Path, site_dir: Path, *extra: str) -> list[str]:
     return command(root, "build", "--site-dir", str(site_dir), *extra)
 
 
+# Whether the test being set up is marked `build`. `make test-fast` leaves whole-site builds out by that
+# marker, so a build must not run in a test without it: `build()` refuses, naming the test. A fixture
+# that builds is set up for the first test that asks for it, so that test must be marked too.
+_MARKED_BUILD = {"now": False}
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    _MARKED_BUILD["now"] = item.get_closest_marker("build") is not None
+
+
 def build(root: Path, site_dir: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    assert _MARKED_BUILD["now"], f"{os.environ.get('PYTEST_CURRENT_TEST', '?')} builds the whole site: mark it @pytest.mark.build"
     return subprocess.run(
         build_command(root, site_dir, *extra), capture_output=True, text=True, env=env or BUILD_ENV, check=False
     )

@@ -12,7 +12,7 @@ from tools.browser import browser, chromium_path, serve
 
 from .conftest import FIXTURE, build
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 if chromium_path() is None:
     if os.environ.get("CI"):

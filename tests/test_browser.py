@@ -15,7 +15,7 @@ from tools.browser import browser, chromium_path, serve
 
 from .conftest import REPO
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 if chromium_path() is None:
     if os.environ.get("CI"):

@@ -11,7 +11,7 @@ import pytest
 
 from tools.browser import browser, chromium_path, serve
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 if chromium_path() is None:
     if os.environ.get("CI"):

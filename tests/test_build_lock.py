@@ -16,6 +16,7 @@ from generator.cli import LOCK_NAME, build_lock, clear_leftovers, running_messag
 from .conftest import REPO, build, cli
 
 
+@pytest.mark.build
 def test_a_second_build_is_refused_with_a_clear_message(project: Path, tmp_path: Path):
     # The lock is held where the build writes: beside its site/ and office/.
     with build_lock(tmp_path):

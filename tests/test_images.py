@@ -8,6 +8,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from generator.images import PARALLEL_FROM, prepare, process, readable_image, renditions
@@ -105,6 +106,7 @@ def test_heic_photo_gets_a_message_on_how_to_convert_it(project: Path):
     ]
 
 
+@pytest.mark.build
 def test_every_published_image_is_free_of_exif(project: Path, tmp_path: Path):
     product(project)
     phone_photo(project / "site_data/2023/people/nong-ceshi.jpg")

@@ -23,6 +23,8 @@ from tools.browser import browser, chromium_path, serve
 
 from .conftest import REPO, build
 
+pytestmark = pytest.mark.build  # every test here reads a whole built site
+
 PAYLOADS = [
     "<script>alert(1)</script>",
     "<img src=x onerror=alert(1)>",

@@ -123,6 +123,7 @@ def _pages(site: Path) -> dict[str, str]:
     }
 
 
+@pytest.mark.build
 def test_html_pages_skip_the_markdown_parser_and_publish_the_same_site(project: Path, tmp_path: Path):
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(REPO / "theme", project / "theme")

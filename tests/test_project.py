@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from generator.validate import load_dataset
@@ -44,6 +45,7 @@ FILLED = {
 }
 
 
+@pytest.mark.build
 def test_init_writes_a_project_and_check_lists_what_to_fill_in(tmp_path):
     root = empty_project(tmp_path / "qingshan")
     result = cli(root, "init", "--county", "青山县", "--year", "2024")

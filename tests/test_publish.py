@@ -186,6 +186,7 @@ DRAFT_NAMES = [
 ]
 
 
+@pytest.mark.build
 def test_drafts_and_withdrawn_records_appear_in_no_output(project: Path, tmp_path: Path):
     product(project)
     edit(project, "mkdocs.yml", "site_name:", "site_url: https://example.org/jingsai/\nsite_name:")

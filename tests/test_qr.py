@@ -14,7 +14,7 @@ from tools.browser import browser, chromium_path, serve
 
 from .conftest import FIXTURE, build, edit, product
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.build]
 SITE_URL = "https://ghw.example.gov.cn/jingsai/"
 
 if chromium_path() is None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from generator.pipeline import generate
 
 from .conftest import REPO, build, edit, paths, problems
@@ -19,6 +21,7 @@ def rename(project: Path) -> None:
     edit(project, "site_data/2023/competitions/zhuangpei.yml", "person: nong-ceshi", "person: nong-ce-shi")
 
 
+@pytest.mark.build
 def test_the_old_address_leads_to_the_renamed_record(project: Path, tmp_path: Path):
     rename(project)
     assert problems(project) == []

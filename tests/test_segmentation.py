@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import jieba
+import pytest
 
 from generator.memo import Memo
 from generator.segmentation import CachedSegmenter
@@ -40,6 +41,7 @@ def test_runs_are_cut_once_and_remembered_across_builds(tmp_path: Path):
     assert counting.calls == 2
 
 
+@pytest.mark.build
 def test_a_rebuild_answers_segmentation_from_the_cache_and_the_index_is_the_same(project: Path, tmp_path: Path):
     import shutil
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tools.third_party import ALLOWED_IN_JS, scan_site, scan_text
 
 from .conftest import REPO
+
+pytestmark = pytest.mark.build  # every test here reads a whole built site
 
 
 def test_the_built_site_loads_nothing_from_another_host(fixture_site: Path):
