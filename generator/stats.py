@@ -43,39 +43,46 @@ def status_table(year: Year, as_of: dt.date) -> Table:
     )
 
 
-def rate_cells(rate: Rate) -> list[Cell]:
-    """Coverage as table cells: 无数据 where the register holds no enterprise of the group."""
+def rate_cells(rate: Rate, verdicts: bool = True) -> list[Cell]:
+    """Coverage as table cells: 无数据 where the register holds no enterprise of the group; the verdict
+    (达标/未达标) only with `verdicts`."""
     if not rate.has_data:
-        return [rate.ran, rate.total, "无数据", "无数据", ""]
+        return [rate.ran, rate.total, "无数据", *(["无数据"] if verdicts else []), ""]
     verdict = "" if rate.met is None else ("达标" if rate.met else "未达标")
-    return [rate.ran, rate.total, f"{rate.percent:.1f}%", verdict, rate.needed if rate.met is False else 0]
+    return [
+        rate.ran,
+        rate.total,
+        f"{rate.percent:.1f}%",
+        *([verdict] if verdicts else []),
+        rate.needed if rate.met is False else 0,
+    ]
 
 
-def rate_cell(rate: Rate) -> str:
-    """One township's coverage of one group in a single cell: 2/14 14.2% 未达标."""
+def rate_cell(rate: Rate, verdicts: bool = True) -> str:
+    """One township's coverage of one group in a single cell: 2/14 14.2% 未达标 (no verdict without `verdicts`)."""
     if not rate.has_data:
         return "无数据"
-    verdict = "" if rate.met is None else (" 达标" if rate.met else " 未达标")
+    verdict = "" if rate.met is None or not verdicts else (" 达标" if rate.met else " 未达标")
     return f"{rate.ran}/{rate.total} {rate.percent:.1f}%{verdict}"
 
 
-RATE_HEADERS = ["已开展竞赛企业数", "企业总数", "覆盖率", "达标情况", "还需企业数"]
-
-
-def coverage_tables(cov: Coverage, county: str = "全县") -> list[Table]:
+def coverage_tables(cov: Coverage, county: str = "全县", verdicts: bool = True) -> list[Table]:
+    """The county's coverage by group, and each township's. Without `verdicts` (the public site, unless the
+    campaign says otherwise) no unit or township is called 未达标: the figures and the targets say it."""
+    headers = ["已开展竞赛企业数", "企业总数", "覆盖率", *(["达标情况"] if verdicts else []), "还需企业数"]
     whole = Table(
         "coverage",
         f"竞赛覆盖率（{county}）",
-        ["企业类别", "目标", *RATE_HEADERS],
-        [[r.group, f"{r.target}%" if r.target is not None else "", *rate_cells(r)] for r in cov.county],
+        ["企业类别", "目标", *headers],
+        [[r.group, f"{r.target}%" if r.target is not None else "", *rate_cells(r, verdicts)] for r in cov.county],
         note="覆盖率 = 开展了劳动和技能竞赛的企业数 ÷ 企业名录中的企业总数；保留一位小数，不四舍五入进位。",
     )
     townships = Table(
         "coverage-townships",
         "竞赛覆盖率（分乡镇）",
         ["乡镇", *(rate.group for rate in cov.county)],
-        [[township, *(rate_cell(r) for r in rates)] for township, rates in cov.townships],
-        note="每格为：开展了竞赛的企业数/企业总数 覆盖率 达标情况。",
+        [[township, *(rate_cell(r, verdicts) for r in rates)] for township, rates in cov.townships],
+        note="每格为：开展了竞赛的企业数/企业总数 覆盖率" + (" 达标情况。" if verdicts else "。"),
     )
     return [whole, townships]
 

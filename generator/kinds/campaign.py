@@ -111,6 +111,7 @@ class Campaign:
     register: list[Register]
     public_submissions: bool
     announcement_shows: str
+    public_verdicts: bool
     src: Source = field(compare=False)
 
 
@@ -312,6 +313,15 @@ FIELDS += [
         Choice([NAME_UNIT_POST, NAME_UNIT]),
         required=False,
         default=NAME_UNIT_POST,
+    ),
+    Field(
+        "public_verdicts",
+        "公开达标情况",
+        "网站上是否给各类企业、各乡镇的覆盖率标注“达标/未达标”。默认 false：只写覆盖率和目标（如 已覆盖 66.6%，目标 80%），"
+        "不给单位和乡镇贴“未达标”；组委会办公室的内部报表总是标注。",
+        Boolean(),
+        required=False,
+        default=False,
     ),
     Field(
         "public_submissions",

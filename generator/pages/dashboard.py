@@ -15,8 +15,8 @@ from .common import Asset, Page
 from .context import Context
 
 
-def target_bar(rate: Rate) -> dict[str, Any]:
-    """Params of one coverage bar with its target line."""
+def target_bar(rate: Rate, verdicts: bool = True) -> dict[str, Any]:
+    """Params of one coverage bar with its target line; without `verdicts`, no 达标/未达标 (`met` is None)."""
     if not rate.has_data:
         return {"label": rate.group, "has_data": False, "target": rate.target}
     return {
@@ -27,13 +27,13 @@ def target_bar(rate: Rate) -> dict[str, Any]:
         "percent": rate.percent,
         "width": min(100.0, rate.percent or 0.0),
         "target": rate.target,
-        "met": rate.met,
+        "met": rate.met if verdicts else None,
         "needed": rate.needed,
     }
 
 
-def coverage_bars(cov: Coverage) -> list[dict[str, Any]]:
-    return [target_bar(rate) for rate in cov.county] if cov.has_register else []
+def coverage_bars(cov: Coverage, verdicts: bool) -> list[dict[str, Any]]:
+    return [target_bar(rate, verdicts) for rate in cov.county] if cov.has_register else []
 
 
 def table_params(table: Table, page: str) -> dict[str, Any]:
@@ -47,7 +47,8 @@ def dashboard(ctx: Context, year: Year) -> tuple[Page, list[Asset]]:
     page = ctx.urls.dashboard(number)
     cov = coverage(ctx.data, number, as_of)
     stats = statistics_tables(year, as_of)
-    tables = [*coverage_tables(cov), *stats] if cov.has_register else stats
+    verdicts = year.campaign.public_verdicts
+    tables = [*coverage_tables(cov, verdicts=verdicts), *stats] if cov.has_register else stats
     public_board = board(ctx.data, number, as_of) if year.campaign.public_submissions else None
     if public_board:
         tables.append(board_table(public_board))
@@ -63,8 +64,8 @@ def dashboard(ctx: Context, year: Year) -> tuple[Page, list[Asset]]:
         "year": number,
         "campaign": year.campaign,
         "schedule": schedule(year.campaign, as_of),
-        "coverage": coverage_bars(cov),
-        "coverage_tables": [table_params(t, page) for t in coverage_tables(cov)] if cov.has_register else [],
+        "coverage": coverage_bars(cov, verdicts),
+        "coverage_tables": [table_params(t, page) for t in coverage_tables(cov, verdicts=verdicts)] if cov.has_register else [],
         "register_source": year.campaign.register_source,
         "charts": [{**table_params(t, page), "bars": t.bars()} for t in stats],
         "board": table_params(board_table(public_board), page) if public_board else None,

@@ -65,7 +65,7 @@ def home(ctx: Context, year: Year) -> Page:
             for n in news
         ],
         "links": nav_links(ctx, campaign.year, page),
-        "coverage": coverage_bars(coverage(ctx.data, campaign.year, ctx.as_of)),
+        "coverage": coverage_bars(coverage(ctx.data, campaign.year, ctx.as_of), campaign.public_verdicts),
         "announcements": [
             announcement_link(ctx, a, page) for a in year.announcements.values() if announcement_status(a, ctx.as_of) == RUNNING
         ],
