@@ -42,10 +42,10 @@ schema: $(STAMP)
 	$(PY) -m generator guide
 
 # The preview's site is written anew on every change and thrown away at the end: where the machine has
-# a memory-backed /dev/shm, it goes there, not to disk (at 20,000 records disk writes doubled a rebuild).
-PREVIEW_TMP := $(if $(wildcard /dev/shm),/dev/shm)
+# a memory-backed /dev/shm, it goes there, not to disk (at 20,000 records disk writes doubled a rebuild),
+# and is removed however the preview ends (Ctrl-C, SIGTERM, a closed terminal).
 serve: $(STAMP)
-	$(if $(PREVIEW_TMP),TMPDIR=$(PREVIEW_TMP)) $(if $(AS_OF),CAMPAIGN_AS_OF=$(AS_OF)) $(if $(YEAR),CAMPAIGN_PREVIEW=$(YEAR)) $(VENV)/bin/mkdocs serve --livereload --watch-theme
+	$(PY) -m generator serve $(if $(AS_OF),--as-of $(AS_OF)) $(if $(YEAR),--year $(YEAR))
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check generator tests tools benchmarks

@@ -10,12 +10,12 @@ import argparse
 import datetime as dt
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 from .asof import ENV_AS_OF
 from .dataset import Dataset
+from .footer import footer_problems
 from .guide import update_guide
 from .images import has_gps
 from .jsonschema import write_schemas
@@ -24,10 +24,11 @@ from .kinds.collectives import Collective
 from .kinds.common import READY
 from .kinds.people import Person
 from .memo import Memo, fingerprint
-from .pipeline import Paths, check, office_report
+from .pipeline import ENV_PREVIEW, Paths, check, office_report
 from .problems import RecordsInvalid
 from .project import ProjectError, Start, init_project, new_year
 from .report import FORMATS, render
+from .serving import mkdocs_env, run_mkdocs, serve
 
 
 def run_check(root: Path, style: str = "text") -> int:
@@ -142,14 +143,25 @@ def run_import(root: Path, kind: str, file: Path, year: int | None, force: bool)
         return 1
     for note in result.notes:
         print(f"提示：{note}")
+    # Every problem of every row, in row order, before the summary: what to fix in the sheet.
     for message in result.skipped:
-        print(message, file=sys.stderr)
+        print(message)
     for path in result.written:
-        print(f"已导入 {path.relative_to(root).as_posix()}")
+        print(f"已导入 {path.relative_to(root).as_posix()}（新建，草稿）")
+    for path in result.updated:
+        print(f"已更新 {path.relative_to(root).as_posix()}（姓名和单位与已有记录相同，按表格更新了这些字段，其余内容保留）")
     print(
-        f"共导入 {len(result.written)} 条，跳过 {len(result.skipped)} 行。导入的记录没有照片和本人同意日期，请补上后运行 check。"
+        f"共导入 {len(result.written) + len(result.updated)} 条（新建 {len(result.written)} 条，更新 {len(result.updated)} 条），"
+        f"跳过 {len(result.skipped)} 行。"
     )
-    return 1 if result.skipped and not result.written else 0
+    if result.written:
+        print(
+            "新建的记录是草稿（state: 草稿），网站上不出现：补上照片和本人同意日期（consent）、核对内容后，"
+            "把 state 改成 定稿，再运行 check。"
+        )
+    if result.skipped:
+        print("有的行没有导入：按上面列出的问题改好表格，再导入一次（已导入的人会更新，不会重复）。")
+    return 1 if result.skipped or (not result.written and not result.updated) else 0
 
 
 def photos_with_gps(dataset: Dataset) -> list[str]:
@@ -164,8 +176,8 @@ def photos_with_gps(dataset: Dataset) -> list[str]:
     return sorted(found)
 
 
-def run_guard(root: Path) -> int:
-    """Refuse to publish a sample dataset: CI calls this before deploying."""
+def run_guard(root: Path, config: str = "mkdocs.yml") -> int:
+    """Refuse to publish a sample dataset, or a site without its 备案号: CI calls this before deploying."""
     try:
         dataset = check(Paths.of_project(root))
     except RecordsInvalid as error:
@@ -178,7 +190,16 @@ def run_guard(root: Path) -> int:
             file=sys.stderr,
         )
         return 1
-    print("可以发布：没有示例数据。")
+    # A site in mainland China shows its 备案号 on every page; on the union's portal, the portal's.
+    marks = footer_problems(root / config)
+    if marks:
+        for problem in marks:
+            print(f"不能发布：{problem}", file=sys.stderr)
+        print(
+            "境内网站每页页脚都要显示备案号；放在工会门户网站下的，填门户网站的备案号（见 EDITING.md「发布」）。", file=sys.stderr
+        )
+        return 1
+    print("可以发布：没有示例数据，页脚备案号已填写。")
     return 0
 
 
@@ -212,15 +233,12 @@ def run_build(root: Path, site_dir: Path, as_of: str | None, config: str, office
     for stale in site_dir.parent.glob(f".{site_dir.name}.tmp-*"):
         shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
     temporary = site_dir.with_name(f".{site_dir.name}.tmp-{os.getpid()}")
-    env = dict(os.environ)
-    if as_of:
-        env[ENV_AS_OF] = as_of
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config, "--site-dir", str(temporary)]
-    result = subprocess.run(command, cwd=root, env=env, check=False)
-    if result.returncode != 0:
+    env = mkdocs_env({ENV_AS_OF: as_of} if as_of else {})
+    code = run_mkdocs(["build", "--strict", "--config-file", config, "--site-dir", str(temporary)], root, env)
+    if code != 0:
         shutil.rmtree(temporary, ignore_errors=True)
         print(f"网站生成失败，{site_dir.name}/ 保持原样未改动。", file=sys.stderr)
-        return result.returncode or 1
+        return code or 1
     swap_in(temporary, site_dir)
     print(f"网站已生成：{site_dir}")
     return write_office(root, office_dir if office_dir.is_absolute() else root / office_dir, as_of)
@@ -256,7 +274,9 @@ def main(argv: list[str] | None = None) -> int:
     roster.add_argument("kind", choices=["people", "collectives"], help="people（先进个人）或 collectives（先进集体）")
     roster.add_argument("file", type=Path, help="表格文件，第一行是列名：姓名、单位、岗位、荣誉……")
     roster.add_argument("--year", type=int, help="年度（默认最新的年度）")
-    roster.add_argument("--force", action="store_true", help="覆盖已有的同名记录")
+    roster.add_argument(
+        "--force", action="store_true", help="已有的同名同单位记录按表格重写（默认只更新表格里有的字段，手工补充的内容保留）"
+    )
     init = commands.add_parser("init", help="为一个县（市）建立新项目：本地设置、年度竞赛记录框架、空的名录和方案正文")
     init.add_argument("--county", help="县（市、区）名称，如 青山县")
     init.add_argument("--union", help="主办工会全称，如 青山县总工会")
@@ -264,14 +284,26 @@ def main(argv: list[str] | None = None) -> int:
     next_year = commands.add_parser("new-year", help="以今年的竞赛记录为底开始下一年度：日期顺延，名录保留，今年留作往年归档")
     next_year.add_argument("--from", dest="old", type=int, help="从哪一年开始（默认最新的年度）")
     next_year.add_argument("--to", dest="new", type=int, help="新的年度（默认下一年）")
-    commands.add_parser("guard", help="发布前的把关：数据仍是示例数据（sample: true）时返回失败，CI 据此拒绝发布")
+    guard = commands.add_parser(
+        "guard", help="发布前的把关：数据仍是示例数据（sample: true）或页脚没有备案号时返回失败，CI 据此拒绝发布"
+    )
+    guard.add_argument("--config-file", default="mkdocs.yml")
+    preview = commands.add_parser("serve", help="本地预览：改了文件自动刷新（Ctrl-C 或关闭终端结束，临时文件随之删除）")
+    preview.add_argument("--year", help="预览哪些年度：all，或 2021,2022（默认当前年度）")
+    preview.add_argument("--as-of", help="统计日期，如 2023-07-01")
+    preview.add_argument("--dev-addr", default="127.0.0.1:8000", help="预览地址（默认 127.0.0.1:8000）")
     commands.add_parser("schema", help="按字段定义写出 JSON Schema（schemas/）和 VS Code 设置，编辑时有提示和红线")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
         return run_check(root, args.format)
+    if args.command == "serve":
+        extra = {ENV_PREVIEW: args.year} if args.year else {}
+        if args.as_of:
+            extra[ENV_AS_OF] = args.as_of
+        return serve(root, ["--livereload", "--watch-theme", "--dev-addr", args.dev_addr], mkdocs_env(extra))
     if args.command == "guard":
-        return run_guard(root)
+        return run_guard(root, args.config_file)
     if args.command == "init":
         return run_init(root, args.county, args.union, args.year)
     if args.command == "new-year":

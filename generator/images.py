@@ -18,7 +18,12 @@ from .workers import process_pool, worker_count
 
 WIDTHS = (480, 960)
 # Bump when the output changes, so that cached renditions are made again.
-PIPELINE_VERSION = 2
+PIPELINE_VERSION = 3
+# Cards and pages show photos at 4:3 (campaign.css). A taller photo, a portrait above all, is cut to 4:3
+# here, towards the top: faces are in a photo's upper part, and the browser's centred crop cut off heads.
+# What is cut away above the window is this share of what is cut away in all.
+ASPECT = (4, 3)
+TOP_SHARE = 0.15
 HEIC_SUFFIXES = (".heic", ".heif")
 
 
@@ -54,6 +59,19 @@ def readable_image(path: Path) -> bool:
     return True
 
 
+def crop_box(width: int, height: int) -> tuple[int, int, int, int] | None:
+    """The 4:3 window of a photo taller than 4:3, kept towards the top; None when it is not taller.
+
+    >>> crop_box(1200, 1600), crop_box(1600, 1200)
+    ((0, 105, 1200, 1005), None)
+    """
+    wanted = round(width * ASPECT[1] / ASPECT[0])
+    if height <= wanted:
+        return None
+    top = round((height - wanted) * TOP_SHARE)
+    return (0, top, width, top + wanted)
+
+
 def _encode(image: Image.Image, width: int) -> WebImage:
     # Resize straight into the small image: no full-size copy of the photo is made.
     if image.width > width:
@@ -83,6 +101,9 @@ def process(path: Path, widths: tuple[int, ...] = WIDTHS) -> list[WebImage]:
         upright = ImageOps.exif_transpose(original)
         if upright.mode != "RGB":
             upright = upright.convert("RGB")
+        box = crop_box(upright.width, upright.height)
+        if box is not None:
+            upright = upright.crop(box)
     out: list[WebImage] = []
     for width in widths:
         rendition = _encode(upright, width)
