@@ -164,6 +164,58 @@ def run_import(root: Path, kind: str, file: Path, year: int | None, force: bool)
     return 1 if result.skipped or (not result.written and not result.updated) else 0
 
 
+def run_cms(root: Path, args: argparse.Namespace) -> int:
+    """The team's editor configuration: a self-hosted GitLab or Gitea, every edit a merge request."""
+    from .cms import EDITORIAL_BACKENDS, cms_config, config_text, publish_editor, team_backend
+    from .editor import default_dist
+
+    backend = team_backend(args.backend, args.repo, args.base_url.rstrip("/"), args.branch, args.app_id)
+    editorial = args.backend in EDITORIAL_BACKENDS
+    if not editorial:
+        print("提示：Decap CMS 的 gitea 方式不支持“先提合并请求再合并”，修改会直接提交到分支；需要审核时请用 gitlab 或 forgejo。")
+    config = cms_config(root, backend, editorial=editorial, site_url=args.site_url)
+    if args.into is None:
+        out = args.out if args.out.is_absolute() else root / args.out
+        out.write_text(config_text(config), encoding="utf-8")
+        print(f"已写出表单编辑器配置：{out}")
+        return 0
+    folder = args.into if args.into.is_absolute() else root / args.into
+    try:
+        written = publish_editor(folder, default_dist(root), config)
+    except FileNotFoundError:
+        print("表单编辑器的程序还没有安装：请先运行 make cms（需要 Node.js，只需一次）。", file=sys.stderr)
+        return 1
+    print(f"已把表单编辑器写进 {folder}（{len(written)} 个文件），随网站一起发布后在 {folder.name}/ 打开。")
+    return 0
+
+
+def run_edit(root: Path, port: int, dev_addr: str, year: str | None, as_of: str | None) -> int:
+    """The form editor and, beside it, the live preview, until Ctrl-C or SIGTERM."""
+    from .editor import editor_server
+
+    extra = {ENV_PREVIEW: year} if year else {}
+    if as_of:
+        extra[ENV_AS_OF] = as_of
+    preview = f"http://{dev_addr}/"
+    try:
+        server = editor_server(root, port, preview_url=preview)
+        admin = server.__enter__()
+    except OSError as error:
+        print(
+            f"表单编辑器没有启动：端口 {port} 用不了（{error.strerror}）。可能表单编辑器已经在运行；或用 --port 换一个端口。",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+
+        def started() -> None:
+            print(f"表单编辑器：{admin}　预览：{preview}（保存后几秒自动刷新）。结束请按 Ctrl-C。", flush=True)
+
+        return serve(root, ["--livereload", "--watch-theme", "--dev-addr", dev_addr], mkdocs_env(extra), started)
+    finally:
+        server.__exit__(None, None, None)
+
+
 def photos_with_gps(dataset: Dataset) -> list[str]:
     """Source photos that carry a GPS position (published copies never do)."""
     found = []
@@ -292,6 +344,27 @@ def main(argv: list[str] | None = None) -> int:
     preview.add_argument("--year", help="预览哪些年度：all，或 2021,2022（默认当前年度）")
     preview.add_argument("--as-of", help="统计日期，如 2023-07-01")
     preview.add_argument("--dev-addr", default="127.0.0.1:8000", help="预览地址（默认 127.0.0.1:8000）")
+    edit = commands.add_parser("edit", help="表单编辑器：在浏览器里用表单编辑记录，旁边是自动刷新的预览")
+    edit.add_argument("--port", type=int, default=8081, help="表单编辑器的端口（默认 8081）")
+    edit.add_argument("--year", help="预览哪些年度：all，或 2021,2022（默认当前年度）")
+    edit.add_argument("--as-of", help="统计日期，如 2023-07-01")
+    edit.add_argument("--dev-addr", default="127.0.0.1:8000", help="预览地址（默认 127.0.0.1:8000）")
+    team = commands.add_parser(
+        "cms", help="写出多人协作用的表单编辑器配置（自建 GitLab 或 Gitea，修改先成为合并请求，CI 检查后合并）"
+    )
+    team.add_argument(
+        "--backend",
+        choices=["gitlab", "forgejo", "gitea"],
+        required=True,
+        help="代码托管：gitlab 或 forgejo（修改先成为合并请求）；gitea（Decap 的 gitea 方式不支持合并请求，修改直接提交）",
+    )
+    team.add_argument("--repo", required=True, help="仓库，如 zonggonghui/jingsai")
+    team.add_argument("--base-url", required=True, help="托管服务的地址，如 https://git.example.gov.cn")
+    team.add_argument("--app-id", default="", help="在托管服务上为表单编辑器登记的 OAuth 应用 ID")
+    team.add_argument("--branch", default="main", help="网站所用的分支（默认 main）")
+    team.add_argument("--site-url", default="", help="网站地址（编辑器里“查看网站”的链接）")
+    team.add_argument("--out", type=Path, default=Path("admin-config.yml"), help="配置写到哪里（默认 admin-config.yml）")
+    team.add_argument("--into", type=Path, help="连同编辑器页面和程序一起写进这个文件夹，如 site/admin（先运行 make cms）")
     commands.add_parser("schema", help="按字段定义写出 JSON Schema（schemas/）和 VS Code 设置，编辑时有提示和红线")
     args = parser.parse_args(argv)
     root = args.root.resolve()
@@ -302,6 +375,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.as_of:
             extra[ENV_AS_OF] = args.as_of
         return serve(root, ["--livereload", "--watch-theme", "--dev-addr", args.dev_addr], mkdocs_env(extra))
+    if args.command == "cms":
+        return run_cms(root, args)
+    if args.command == "edit":
+        return run_edit(root, args.port, args.dev_addr, args.year, args.as_of)
     if args.command == "guard":
         return run_guard(root, args.config_file)
     if args.command == "init":
