@@ -218,6 +218,8 @@ def form_field(f: Field, ctx: Context) -> dict[str, Any]:
         out.update({"widget": "image", "choose_url": False})
         return out
     out.update(widget(f.type, ctx))
+    if not f.required:
+        out.pop("min", None)  # a list that may be left out may be left empty: the check says the rest
     return out
 
 

@@ -102,3 +102,11 @@ def test_an_unclosed_quote_is_reported_where_it_opened(project):
         'site_data/2023/people/huang-ceshi.yml:4: 这一行的引号「"」没有配对：值的开头有引号，结尾没有。'
         '请在值的末尾补上同样的英文引号 "，或去掉开头的引号。'
     ]
+
+
+def test_an_optional_field_the_form_editor_cleared_is_not_filled_in(project):
+    # Decap CMS writes a cleared field as "" (a list as []): the same as leaving it out.
+    edit(project, PERSON, "summary: 节能能手。", 'summary: 节能能手。\nawarded_by: ""\nachievements: []\nphoto_alt: ""')
+    assert problems(project) == []
+    edit(project, PERSON, "post: 压榨工", 'post: ""')  # a required field still must be filled in
+    assert problems(project) == ["site_data/2023/people/huang-ceshi.yml:4: post: 不能为空。"]
