@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 AS_OF ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test test-fast serve check new import init new-year schema lint lighthouse clean
+.PHONY: site test test-fast serve edit cms check new import init new-year schema lint lighthouse clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(PYTHON) -c "import ensurepip" 2>/dev/null || { echo "Python's venv module is missing: apt-get install python3-venv"; exit 1; }
@@ -42,12 +42,29 @@ schema: $(STAMP)
 	$(PY) -m generator guide
 
 # The preview's site is written anew on every change and thrown away at the end: where the machine has
-# a memory-backed /dev/shm, it goes there, not to disk (at 20,000 records disk writes doubled a rebuild).
-PREVIEW_TMP := $(if $(wildcard /dev/shm),/dev/shm)
+# a memory-backed /dev/shm, it goes there, not to disk (at 20,000 records disk writes doubled a rebuild),
+# and is removed however the preview ends (Ctrl-C, SIGTERM, a closed terminal).
 serve: $(STAMP)
-	$(if $(PREVIEW_TMP),TMPDIR=$(PREVIEW_TMP)) $(if $(AS_OF),CAMPAIGN_AS_OF=$(AS_OF)) $(if $(YEAR),CAMPAIGN_PREVIEW=$(YEAR)) $(VENV)/bin/mkdocs serve --livereload --watch-theme
+	$(PY) -m generator serve $(if $(AS_OF),--as-of $(AS_OF)) $(if $(YEAR),--year $(YEAR))
 
+# The form editor (Decap CMS) on this machine: http://127.0.0.1:8081/admin/, the preview beside it on :8000.
+# Its bundle is installed once into tools/cms/ (make cms, needs Node and npm); editors' browsers load it
+# from our own server, never from a CDN, and their machines need no Node.
+CMS_DIST := tools/cms/node_modules/decap-cms/dist/decap-cms.js
+$(CMS_DIST): tools/cms/package.json tools/cms/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "安装表单编辑器需要 Node.js 和 npm（只在准备网站的电脑上装一次）：apt-get install nodejs npm"; exit 1; }
+	cd tools/cms && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+cms: $(CMS_DIST)
+
+edit: $(STAMP)
+	@test -f $(CMS_DIST) || $(MAKE) cms
+	$(PY) -m generator edit $(if $(AS_OF),--as-of $(AS_OF)) $(if $(YEAR),--year $(YEAR))
+
+# The editor's browser tests need its bundle: installed here where npm is (CI installs it), else they skip.
 test: $(STAMP)
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory cms; fi
 	$(VENV)/bin/ruff check generator tests tools benchmarks
 	$(VENV)/bin/ruff format --check generator tests tools benchmarks
 	$(VENV)/bin/mypy --strict generator

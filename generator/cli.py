@@ -12,7 +12,6 @@ import ctypes
 import datetime as dt
 import os
 import shutil
-import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from .asof import CHINA, ENV_AS_OF
 from .dataset import Dataset
+from .footer import footer_problems
 from .guide import update_guide
 from .images import has_gps
 from .jsonschema import write_schemas
@@ -28,10 +28,11 @@ from .kinds.collectives import Collective
 from .kinds.common import READY
 from .kinds.people import Person
 from .memo import Memo, fingerprint
-from .pipeline import Paths, as_of_for, check, office_report
+from .pipeline import ENV_PREVIEW, Paths, as_of_for, check, office_report
 from .problems import RecordsInvalid
 from .project import ProjectError, Start, init_project, new_year
 from .report import FORMATS, render
+from .serving import mkdocs_env, run_mkdocs, serve
 
 
 def run_check(root: Path, style: str = "text") -> int:
@@ -146,14 +147,77 @@ def run_import(root: Path, kind: str, file: Path, year: int | None, force: bool)
         return 1
     for note in result.notes:
         print(f"提示：{note}")
+    # Every problem of every row, in row order, before the summary: what to fix in the sheet.
     for message in result.skipped:
-        print(message, file=sys.stderr)
+        print(message)
     for path in result.written:
-        print(f"已导入 {path.relative_to(root).as_posix()}")
+        print(f"已导入 {path.relative_to(root).as_posix()}（新建，草稿）")
+    for path in result.updated:
+        print(f"已更新 {path.relative_to(root).as_posix()}（姓名和单位与已有记录相同，按表格更新了这些字段，其余内容保留）")
     print(
-        f"共导入 {len(result.written)} 条，跳过 {len(result.skipped)} 行。导入的记录没有照片和本人同意日期，请补上后运行 check。"
+        f"共导入 {len(result.written) + len(result.updated)} 条（新建 {len(result.written)} 条，更新 {len(result.updated)} 条），"
+        f"跳过 {len(result.skipped)} 行。"
     )
-    return 1 if result.skipped and not result.written else 0
+    if result.written:
+        print(
+            "新建的记录是草稿（state: 草稿），网站上不出现：补上照片和本人同意日期（consent）、核对内容后，"
+            "把 state 改成 定稿，再运行 check。"
+        )
+    if result.skipped:
+        print("有的行没有导入：按上面列出的问题改好表格，再导入一次（已导入的人会更新，不会重复）。")
+    return 1 if result.skipped or (not result.written and not result.updated) else 0
+
+
+def run_cms(root: Path, args: argparse.Namespace) -> int:
+    """The team's editor configuration: a self-hosted GitLab or Gitea, every edit a merge request."""
+    from .cms import EDITORIAL_BACKENDS, cms_config, config_text, publish_editor, team_backend
+    from .editor import default_dist
+
+    backend = team_backend(args.backend, args.repo, args.base_url.rstrip("/"), args.branch, args.app_id)
+    editorial = args.backend in EDITORIAL_BACKENDS
+    if not editorial:
+        print("提示：Decap CMS 的 gitea 方式不支持“先提合并请求再合并”，修改会直接提交到分支；需要审核时请用 gitlab 或 forgejo。")
+    config = cms_config(root, backend, editorial=editorial, site_url=args.site_url)
+    if args.into is None:
+        out = args.out if args.out.is_absolute() else root / args.out
+        out.write_text(config_text(config), encoding="utf-8")
+        print(f"已写出表单编辑器配置：{out}")
+        return 0
+    folder = args.into if args.into.is_absolute() else root / args.into
+    try:
+        written = publish_editor(folder, default_dist(root), config)
+    except FileNotFoundError:
+        print("表单编辑器的程序还没有安装：请先运行 make cms（需要 Node.js，只需一次）。", file=sys.stderr)
+        return 1
+    print(f"已把表单编辑器写进 {folder}（{len(written)} 个文件），随网站一起发布后在 {folder.name}/ 打开。")
+    return 0
+
+
+def run_edit(root: Path, port: int, dev_addr: str, year: str | None, as_of: str | None) -> int:
+    """The form editor and, beside it, the live preview, until Ctrl-C or SIGTERM."""
+    from .editor import editor_server
+
+    extra = {ENV_PREVIEW: year} if year else {}
+    if as_of:
+        extra[ENV_AS_OF] = as_of
+    preview = f"http://{dev_addr}/"
+    try:
+        server = editor_server(root, port, preview_url=preview)
+        admin = server.__enter__()
+    except OSError as error:
+        print(
+            f"表单编辑器没有启动：端口 {port} 用不了（{error.strerror}）。可能表单编辑器已经在运行；或用 --port 换一个端口。",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+
+        def started() -> None:
+            print(f"表单编辑器：{admin}　预览：{preview}（保存后几秒自动刷新）。结束请按 Ctrl-C。", flush=True)
+
+        return serve(root, ["--livereload", "--watch-theme", "--dev-addr", dev_addr], mkdocs_env(extra), started)
+    finally:
+        server.__exit__(None, None, None)
 
 
 def photos_with_gps(dataset: Dataset) -> list[str]:
@@ -168,8 +232,8 @@ def photos_with_gps(dataset: Dataset) -> list[str]:
     return sorted(found)
 
 
-def run_guard(root: Path) -> int:
-    """Refuse to publish a sample dataset: CI calls this before deploying."""
+def run_guard(root: Path, config: str = "mkdocs.yml") -> int:
+    """Refuse to publish a sample dataset, or a site without its 备案号: CI calls this before deploying."""
     try:
         dataset = check(Paths.of_project(root))
     except RecordsInvalid as error:
@@ -196,7 +260,16 @@ def run_guard(root: Path) -> int:
             file=sys.stderr,
         )
         return 1
-    print("可以发布：没有示例数据。")
+    # A site in mainland China shows its 备案号 on every page; on the union's portal, the portal's.
+    marks = footer_problems(root / config)
+    if marks:
+        for problem in marks:
+            print(f"不能发布：{problem}", file=sys.stderr)
+        print(
+            "境内网站每页页脚都要显示备案号；放在工会门户网站下的，填门户网站的备案号（见 EDITING.md「发布」）。", file=sys.stderr
+        )
+        return 1
+    print("可以发布：没有示例数据，页脚备案号已填写。")
     return 0
 
 
@@ -309,15 +382,12 @@ def run_build(root: Path, site_dir: Path, as_of: str | None, config: str, office
     site_dir = site_dir if site_dir.is_absolute() else root / site_dir
     clear_leftovers(site_dir)  # what a killed build left
     temporary = site_dir.with_name(f".{site_dir.name}.tmp-{os.getpid()}")
-    env = dict(os.environ)
-    if as_of:
-        env[ENV_AS_OF] = as_of
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config, "--site-dir", str(temporary)]
-    result = subprocess.run(command, cwd=root, env=env, check=False)
-    if result.returncode != 0:
+    env = mkdocs_env({ENV_AS_OF: as_of} if as_of else {})
+    code = run_mkdocs(["build", "--strict", "--config-file", config, "--site-dir", str(temporary)], root, env)
+    if code != 0:
         shutil.rmtree(temporary, ignore_errors=True)
         print(f"网站生成失败，{site_dir.name}/ 保持原样未改动。", file=sys.stderr)
-        return result.returncode or 1
+        return code or 1
     swap_in(temporary, site_dir)
     print(f"网站已生成：{site_dir}")
     return write_office(root, office_dir if office_dir.is_absolute() else root / office_dir, as_of)
@@ -353,7 +423,9 @@ def main(argv: list[str] | None = None) -> int:
     roster.add_argument("kind", choices=["people", "collectives"], help="people（先进个人）或 collectives（先进集体）")
     roster.add_argument("file", type=Path, help="表格文件，第一行是列名：姓名、单位、岗位、荣誉……")
     roster.add_argument("--year", type=int, help="年度（默认最新的年度）")
-    roster.add_argument("--force", action="store_true", help="覆盖已有的同名记录")
+    roster.add_argument(
+        "--force", action="store_true", help="已有的同名同单位记录按表格重写（默认只更新表格里有的字段，手工补充的内容保留）"
+    )
     init = commands.add_parser("init", help="为一个县（市）建立新项目：本地设置、年度竞赛记录框架、空的名录和方案正文")
     init.add_argument("--county", help="县（市、区）名称，如 青山县")
     init.add_argument("--union", help="主办工会全称，如 青山县总工会")
@@ -361,14 +433,51 @@ def main(argv: list[str] | None = None) -> int:
     next_year = commands.add_parser("new-year", help="以今年的竞赛记录为底开始下一年度：日期顺延，名录保留，今年留作往年归档")
     next_year.add_argument("--from", dest="old", type=int, help="从哪一年开始（默认最新的年度）")
     next_year.add_argument("--to", dest="new", type=int, help="新的年度（默认下一年）")
-    commands.add_parser("guard", help="发布前的把关：数据仍是示例数据（sample: true）时返回失败，CI 据此拒绝发布")
+    guard = commands.add_parser(
+        "guard", help="发布前的把关：数据仍是示例数据（sample: true）或页脚没有备案号时返回失败，CI 据此拒绝发布"
+    )
+    guard.add_argument("--config-file", default="mkdocs.yml")
+    preview = commands.add_parser("serve", help="本地预览：改了文件自动刷新（Ctrl-C 或关闭终端结束，临时文件随之删除）")
+    preview.add_argument("--year", help="预览哪些年度：all，或 2021,2022（默认当前年度）")
+    preview.add_argument("--as-of", help="统计日期，如 2023-07-01")
+    preview.add_argument("--dev-addr", default="127.0.0.1:8000", help="预览地址（默认 127.0.0.1:8000）")
+    edit = commands.add_parser("edit", help="表单编辑器：在浏览器里用表单编辑记录，旁边是自动刷新的预览")
+    edit.add_argument("--port", type=int, default=8081, help="表单编辑器的端口（默认 8081）")
+    edit.add_argument("--year", help="预览哪些年度：all，或 2021,2022（默认当前年度）")
+    edit.add_argument("--as-of", help="统计日期，如 2023-07-01")
+    edit.add_argument("--dev-addr", default="127.0.0.1:8000", help="预览地址（默认 127.0.0.1:8000）")
+    team = commands.add_parser(
+        "cms", help="写出多人协作用的表单编辑器配置（自建 GitLab 或 Gitea，修改先成为合并请求，CI 检查后合并）"
+    )
+    team.add_argument(
+        "--backend",
+        choices=["gitlab", "forgejo", "gitea"],
+        required=True,
+        help="代码托管：gitlab 或 forgejo（修改先成为合并请求）；gitea（Decap 的 gitea 方式不支持合并请求，修改直接提交）",
+    )
+    team.add_argument("--repo", required=True, help="仓库，如 zonggonghui/jingsai")
+    team.add_argument("--base-url", required=True, help="托管服务的地址，如 https://git.example.gov.cn")
+    team.add_argument("--app-id", default="", help="在托管服务上为表单编辑器登记的 OAuth 应用 ID")
+    team.add_argument("--branch", default="main", help="网站所用的分支（默认 main）")
+    team.add_argument("--site-url", default="", help="网站地址（编辑器里“查看网站”的链接）")
+    team.add_argument("--out", type=Path, default=Path("admin-config.yml"), help="配置写到哪里（默认 admin-config.yml）")
+    team.add_argument("--into", type=Path, help="连同编辑器页面和程序一起写进这个文件夹，如 site/admin（先运行 make cms）")
     commands.add_parser("schema", help="按字段定义写出 JSON Schema（schemas/）和 VS Code 设置，编辑时有提示和红线")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
         return run_check(root, args.format)
+    if args.command == "serve":
+        extra = {ENV_PREVIEW: args.year} if args.year else {}
+        if args.as_of:
+            extra[ENV_AS_OF] = args.as_of
+        return serve(root, ["--livereload", "--watch-theme", "--dev-addr", args.dev_addr], mkdocs_env(extra))
+    if args.command == "cms":
+        return run_cms(root, args)
+    if args.command == "edit":
+        return run_edit(root, args.port, args.dev_addr, args.year, args.as_of)
     if args.command == "guard":
-        return run_guard(root)
+        return run_guard(root, args.config_file)
     if args.command == "init":
         return run_init(root, args.county, args.union, args.year)
     if args.command == "new-year":

@@ -20,7 +20,13 @@ from .workers import process_pool, worker_count
 WIDTHS = (480, 960)
 # Bump when the output changes, so that cached renditions are made again.
 # 3: comments (JPEG COM, PNG text, GIF comments) are no longer copied; 16-bit grey and transparency converted.
-PIPELINE_VERSION = 3
+# 4: photos taller than 4:3 are cut to 4:3 towards the top.
+PIPELINE_VERSION = 4
+# Cards and pages show photos at 4:3 (campaign.css). A taller photo, a portrait above all, is cut to 4:3
+# here, towards the top: faces are in a photo's upper part, and the browser's centred crop cut off heads.
+# What is cut away above the window is this share of what is cut away in all.
+ASPECT = (4, 3)
+TOP_SHARE = 0.15
 HEIC_SUFFIXES = (".heic", ".heif")
 # The largest photo taken in, in pixels: 60 million. A 50-megapixel phone photo (8160×6144) passes; a
 # phone's 108/200-megapixel mode or a scan of a poster does not. Checked from the file's header, before
@@ -110,6 +116,19 @@ def _to_rgb(image: Image.Image) -> Image.Image:
     return image
 
 
+def crop_box(width: int, height: int) -> tuple[int, int, int, int] | None:
+    """The 4:3 window of a photo taller than 4:3, kept towards the top; None when it is not taller.
+
+    >>> crop_box(1200, 1600), crop_box(1600, 1200)
+    ((0, 105, 1200, 1005), None)
+    """
+    wanted = round(width * ASPECT[1] / ASPECT[0])
+    if height <= wanted:
+        return None
+    top = round((height - wanted) * TOP_SHARE)
+    return (0, top, width, top + wanted)
+
+
 def _encode(image: Image.Image, width: int) -> WebImage:
     # Resize straight into the small image: no full-size copy of the photo is made.
     if image.width > width:
@@ -143,6 +162,9 @@ def process(path: Path, widths: tuple[int, ...] = WIDTHS) -> list[WebImage]:
             # Orientation may swap the sides: ask for enough pixels either way.
             original.draft("RGB", (largest * 2, largest * 2))
         upright = _to_rgb(ImageOps.exif_transpose(original))
+        box = crop_box(upright.width, upright.height)
+        if box is not None:
+            upright = upright.crop(box)
     upright.info = {}
     out: list[WebImage] = []
     for width in widths:

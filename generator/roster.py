@@ -1,13 +1,16 @@
 """`import`: a roster spreadsheet (.xlsx, or .csv as Excel saves it, GBK included) into records.
 
 Columns are matched by the Chinese names people use. ID-number and phone columns are dropped and
-never written. Rows that cannot become a record are reported by their row number; existing records
-are not overwritten unless asked.
+never written. Rows that cannot become a record are reported by their row number, every problem of
+each; a person (or collective) already imported, by name and unit, is updated in place: the
+sheet's fields change, what an editor added by hand (photo, consent, state…) stays. New records are
+drafts (`state: 草稿`) until an editor has checked them and sets them ready.
 """
 
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,13 +19,14 @@ import yaml
 from openpyxl import load_workbook
 
 from .dataset import Dataset
+from .kinds.common import DRAFT
 from .privacy import findings
 from .scaffold import readable_id, unique_id
 
 COLUMNS = {
     "name": ("姓名", "名字", "集体名称", "名称", "班组名称"),
     "unit": ("单位", "工作单位", "所在单位", "单位名称", "企业", "企业名称"),
-    "sub_unit": ("车间", "班组", "车间班组", "部门", "科室"),
+    "sub_unit": ("车间班组", "车间", "班组", "部门", "科室", "工段"),
     "post": ("岗位", "工种", "岗位工种", "岗位/工种", "职务"),
     "honour": ("荣誉", "荣誉称号", "称号", "拟授予荣誉"),
     "level": ("级别", "荣誉级别"),
@@ -48,8 +52,9 @@ PRIVATE = (
 
 @dataclass
 class ImportResult:
-    written: list[Path] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)  # row messages
+    written: list[Path] = field(default_factory=list)  # new records
+    updated: list[Path] = field(default_factory=list)  # records imported before, matched by name and unit
+    skipped: list[str] = field(default_factory=list)  # one message per row, every problem of the row in it
     notes: list[str] = field(default_factory=list)
 
 
@@ -74,7 +79,11 @@ def read_rows(path: Path) -> list[list[str]]:
 
 
 def _normal(header: str) -> str:
-    return header.replace(" ", "").replace("\u3000", "").replace("（", "(").split("(")[0]
+    """A header as compared: no spaces, nothing in brackets, no separators (车间/班组 → 车间班组)."""
+    plain = header.replace(" ", "").replace("\u3000", "").replace("（", "(").split("(")[0]
+    for separator in "/／、\\|":
+        plain = plain.replace(separator, "")
+    return plain
 
 
 def map_headers(headers: list[str]) -> tuple[dict[str, int], list[str], list[str]]:
@@ -88,7 +97,7 @@ def map_headers(headers: list[str]) -> tuple[dict[str, int], list[str], list[str
         if any(plain.startswith(p) or plain == p for p in PRIVATE):
             private.append(header)
             continue
-        key = next((k for k, names in COLUMNS.items() if plain in names), None)
+        key = next((k for k, names in COLUMNS.items() if plain in {_normal(n) for n in names}), None)
         if key and key not in mapping:
             mapping[key] = index
         else:
@@ -111,8 +120,60 @@ def find_unit(dataset: Dataset, unit: str, sub_unit: str) -> str | None:
     return None
 
 
+def unit_hint(dataset: Dataset, unit: str, sub_unit: str) -> str:
+    """The registered unit a roster's spelling is closest to, as a question (or nothing)."""
+    for enterprise in dataset.enterprises.values():
+        names = [enterprise.name, *([enterprise.short_name] if enterprise.short_name else [])]
+        named = next((n for n in names if unit.startswith(n)), None)
+        if named is not None:  # the enterprise is known: its 车间/班组 is not
+            rest = (unit[len(named) :] + sub_unit).strip()
+            close = difflib.get_close_matches(rest, [u.name for u in enterprise.units], n=1, cutoff=0.4)
+            known = "、".join(u.name for u in enterprise.units) or "还没有登记车间班组"
+            return f"是不是「{enterprise.name}{close[0]}」？" if close else f"{enterprise.name}已登记的车间班组：{known}。"
+    names = [n for e in dataset.enterprises.values() for n in (e.name, e.short_name) if n]
+    close = difflib.get_close_matches(unit, names, n=1, cutoff=0.4)
+    return f"是不是「{close[0]}」？" if close else ""
+
+
+def _same_unit(registered: str, unit: str) -> bool:
+    """The same unit, or the same enterprise where one side named no 车间/班组 (a sheet corrected later)."""
+    if registered == unit:
+        return True
+    return registered.split("/")[0] == unit.split("/")[0] and ("/" not in registered or "/" not in unit)
+
+
+def update_fields(text: str, values: dict[str, object]) -> str:
+    """A record's text with some top-level fields set, keeping every other line (comments too) as it was.
+
+    >>> update_fields("# 说明\\nname: 甲\\npost: 旧\\nconsent: 2023-01-01\\n", {"post": "新", "summary": "一句话。"})
+    '# 说明\\nname: 甲\\npost: 新\\nconsent: 2023-01-01\\nsummary: 一句话。\\n'
+    """
+    lines = text.splitlines()
+    for key, value in values.items():
+        dumped = yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False, width=1000).splitlines()
+        start = next((i for i, line in enumerate(lines) if line.startswith(f"{key}:")), None)
+        if start is None:
+            lines += dumped
+            continue
+        end = start + 1  # the field's own lines: its key line and what is indented under it
+        while end < len(lines) and (lines[end].startswith((" ", "\t")) or not lines[end].strip()):
+            end += 1
+        while end > start + 1 and not lines[end - 1].strip():
+            end -= 1  # blank lines after the field stay
+        lines[start:end] = dumped
+    return "\n".join(lines) + "\n"
+
+
+def _dump(record: dict[str, object]) -> str:
+    return yaml.safe_dump(record, allow_unicode=True, sort_keys=False, width=1000)
+
+
 def import_roster(path: Path, dataset: Dataset, root: Path, kind: str, year: int, force: bool = False) -> ImportResult:
-    """Write one record per usable row of the roster into site_data/YEAR/people (or collectives)."""
+    """Write one record per usable row of the roster into site_data/YEAR/people (or collectives).
+
+    A row naming a person (or collective) imported before, by name and unit, updates that record:
+    the sheet's fields are set, the rest of the record is kept (`force`: written anew from the sheet).
+    """
     result = ImportResult()
     rows = [row for row in read_rows(path) if any(row)]
     if not rows:
@@ -133,36 +194,35 @@ def import_roster(path: Path, dataset: Dataset, root: Path, kind: str, year: int
     taken = {p.stem for p in folder.glob("*.yml")}
     existing_year = dataset.years.get(year)
     records = (existing_year.people if kind == "people" else existing_year.collectives) if existing_year else {}
-    # The same person (name and unit) imported again is the same record, not a namesake.
-    existing = {(r.name, r.unit): r.id for r in records.values()}
+    # Who is there already, by name: the same name and unit is the same person, not a namesake.
+    by_name: dict[str, list[tuple[str, Path]]] = {}
+    for known in records.values():
+        by_name.setdefault(known.name, []).append((known.unit, root / known.src.file))
     settings = dataset.settings
     honours = (settings.person_honours if kind == "people" else settings.collective_honours) if settings else []
     levels = settings.levels if settings else []
+    seen: dict[tuple[str, str], int] = {}  # rows of this sheet: (name, unit) → row number
     for number, row in enumerate(rows[1:], 2):
 
         def cell(key: str, row: list[str] = row) -> str:
             return row[mapping[key]].strip() if key in mapping and mapping[key] < len(row) else ""
 
         name, honour = cell("name"), cell("honour")
+        problems: list[str] = []
         if not name:
-            result.skipped.append(f"第 {number} 行：没有{COLUMNS['name'][0]}，跳过。")
-            continue
-        unit = find_unit(dataset, cell("unit"), cell("sub_unit"))
-        if unit is None:
-            result.skipped.append(
-                f"第 {number} 行（{name}）：找不到单位「{cell('unit')}{cell('sub_unit')}」。请先在 site_data/enterprises/ 登记这个单位和车间班组。"
+            problems.append(f"没有{COLUMNS['name'][0]}")
+        unit = find_unit(dataset, cell("unit"), cell("sub_unit")) if cell("unit") else None
+        if not cell("unit"):
+            problems.append(f"没有{COLUMNS['unit'][0]}")
+        elif unit is None:
+            written = f"{cell('unit')}{cell('sub_unit')}"
+            problems.append(
+                f"找不到单位「{written}」。{unit_hint(dataset, cell('unit'), cell('sub_unit'))}"
+                "写错了请改表格；是新单位请先在 site_data/enterprises/ 登记这个单位和车间班组"
             )
-            continue
         if honour not in honours:
-            result.skipped.append(f"第 {number} 行（{name}）：荣誉「{honour}」不在允许范围内；可选：{'、'.join(honours)}。")
-            continue
-        record: dict[str, object] = {}
-        known = existing.get((name, unit))
-        if known and not force:
-            result.skipped.append(f"第 {number} 行（{name}）：{known}.yml 已存在，没有覆盖（需要覆盖时加 --force）。")
-            continue
-        record_id = known or unique_id(readable_id(name, person=kind == "people"), taken)
-        record.update({"id": record_id, "name": name, "unit": unit})
+            problems.append(f"荣誉「{honour}」不在允许范围内；可选：{'、'.join(honours)}")
+        record: dict[str, object] = {"name": name, "unit": unit or ""}
         if kind == "people":
             record["post"] = cell("post")
         record["honour"] = honour
@@ -172,13 +232,25 @@ def import_roster(path: Path, dataset: Dataset, root: Path, kind: str, year: int
         if cell("story"):
             record["story"] = cell("story")
         leaks = [f for value in record.values() for f in findings(str(value), set())]
-        if leaks:
-            result.skipped.append(
-                f"第 {number} 行（{name}）：内容里有疑似{leaks[0].what}「{leaks[0].shown}」，没有导入。请删掉后再导入。"
-            )
+        problems.extend(f"内容里有疑似{leak.what}「{leak.shown}」，请删掉" for leak in leaks)
+        if unit is not None and (name, unit) in seen:
+            problems.append(f"与第 {seen[(name, unit)]} 行是同一{'人' if kind == 'people' else '集体'}（姓名和单位相同）")
+        label = f"第 {number} 行（{name}）" if name else f"第 {number} 行"
+        if problems:
+            result.skipped.append(f"{label}：{'；'.join(problems)}。这一行没有导入。")
             continue
+        assert unit is not None
+        seen[(name, unit)] = number
+        matches = [file for registered, file in by_name.get(name, []) if _same_unit(registered, unit)]
+        if matches and not force:
+            target = matches[0]
+            target.write_text(update_fields(target.read_text(encoding="utf-8"), record), encoding="utf-8")
+            result.updated.append(target)
+            continue
+        record_id = matches[0].stem if matches else unique_id(readable_id(name, person=kind == "people"), taken)
         target = folder / f"{record_id}.yml"
         taken.add(record_id)
-        target.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+        # New records are drafts: nobody has checked them yet, and they have no photo or consent.
+        target.write_text(_dump({"id": record_id, **record, "state": DRAFT}), encoding="utf-8")
         result.written.append(target)
     return result

@@ -49,13 +49,16 @@ def check_unit(dataset: Dataset, year: int, ref: str, src: Source, name: str, li
         )
         return
     if unit_id and enterprise.unit(unit_id) is None:
-        known = "、".join(u.id for u in enterprise.units) or "（还没有登记车间班组）"
+        known = "、".join(f"{u.id}（{u.name}）" for u in enterprise.units) or "（还没有登记车间班组）"
+        # The id the editor probably meant: the nearest spelling among the enterprise's units.
+        close = difflib.get_close_matches(unit_id, [u.id for u in enterprise.units], n=1, cutoff=0.6)
+        hint = f"是不是「{enterprise_id}/{close[0]}」？" if close else ""
         yield Problem(
             src.file,
             line,
             name,
-            f"单位「{enterprise.name}」里没有编号为「{unit_id}」的车间班组。已登记的有：{known}。"
-            f"请在 {enterprise.src.file} 的 units 里登记它。",
+            f"单位「{enterprise.name}」里没有编号为「{unit_id}」的车间班组。{hint}已登记的有：{known}。"
+            f"写错了就改成已登记的编号；确实是新的车间班组，请在 {enterprise.src.file} 的 units 里登记它。",
         )
     if year not in enterprise.years:
         yield Problem(

@@ -502,6 +502,10 @@ def check_fields(data: dict[str, Any], fields: Sequence[Field], where: Where, pr
     for f in fields:
         name = f.name
         value = data.get(name)
+        # An optional field left empty is not filled in, however it is written: `photo:`, or `photo: ""`
+        # and `achievements: []` as the form editor writes a field it has cleared.
+        if not f.required and (value == "" or value == []):
+            value = None
         if value is None:
             if f.required:
                 if name in data:

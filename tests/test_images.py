@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from generator.images import PARALLEL_FROM, prepare, process, readable_image, renditions
 from generator.pipeline import generate
@@ -35,12 +35,45 @@ def test_renditions_carry_no_metadata_and_are_upright(tmp_path: Path):
     assert Image.open(source).getexif().get_ifd(0x8825)  # the source does carry GPS
     images, cached = renditions(source)
     assert cached is False
-    assert [(i.width, i.height) for i in images] == [(480, 640), (960, 1280)]  # turned upright (portrait)
+    # Turned upright (a 1200×1600 portrait), then cut to the 4:3 that pages show, towards the top.
+    assert [(i.width, i.height) for i in images] == [(480, 360), (960, 720)]
     for rendition in images:
         for data, fmt in ((rendition.jpeg, "JPEG"), (rendition.webp, "WEBP")):
             published = Image.open(io.BytesIO(data))
             assert published.format == fmt
             assert dict(published.getexif()) == {} and "exif" not in published.info
+
+
+def portrait_with_a_head(path: Path) -> tuple[int, int, int]:
+    """A phone's portrait photo of a person: stored sideways with an orientation tag, as phones do,
+    the head (a red disc) in the upper part of the picture as it is shown. Returns the head's centre and radius."""
+    upright = Image.new("RGB", (1200, 1600), (90, 110, 130))
+    draw = ImageDraw.Draw(upright)
+    head = (600, 330, 160)
+    x, y, r = head
+    draw.ellipse((x - r, y - r, x + r, y + r), fill=(220, 30, 30))
+    draw.rectangle((300, 520, 900, 1600), fill=(30, 40, 160))  # shoulders and body
+    exif = Image.Exif()
+    exif[0x0112] = 6  # shown turned 90° clockwise
+    upright.rotate(90, expand=True).save(path, "JPEG", quality=92, exif=exif)
+    return head
+
+
+def test_a_portrait_keeps_the_head_when_cut_to_4_3(tmp_path: Path):
+    source = tmp_path / "portrait.jpg"
+    _, y, r = portrait_with_a_head(source)
+    images, _ = renditions(source)
+    largest = Image.open(io.BytesIO(images[-1].jpeg)).convert("RGB")
+    assert largest.size == (960, 720)
+    scale = 960 / 1200
+    pixels = largest.tobytes()
+    red = [i // 3 for i in range(0, len(pixels), 3) if pixels[i] > 170 and pixels[i + 1] < 90 and pixels[i + 2] < 90]
+    rows = [index // 960 for index in red]
+    assert min(rows) > 0 and max(rows) < 719, "the head touches the edge: it was cut"
+    expected = 3.14159 * (r * scale) ** 2
+    assert abs(len(red) - expected) < 0.08 * expected  # the whole head is there
+    # A centred crop would have started 350 pixels down the upright photo, through the head.
+    assert min(rows) < (y - r - 350 + 2 * r) * scale
 
 
 def test_unchanged_photos_come_from_the_cache(tmp_path: Path):

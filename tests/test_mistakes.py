@@ -78,3 +78,35 @@ def test_a_list_typed_on_one_line(project):
         "site_data/2023/competitions/zhuangpei.yml:12: compares: 应为列表，却读到了文字。看起来是用顿号或逗号写在了一行里；请每项单独一行，以「- 」开头，如：\n"
         "    compares:\n      - 第一项\n      - 第二项"
     ]
+
+
+def test_no_space_after_a_colon_is_named_on_its_own_line(project):
+    edit(project, PERSON, "post: 压榨工", "post:压榨工")
+    assert problems(project) == [
+        "site_data/2023/people/huang-ceshi.yml:4: post: 冒号「:」后面缺少空格，YAML 把整行「post:压榨工」当成了文字。"
+        "请在冒号后面空一格：post: 压榨工"
+    ]
+
+
+def test_a_control_character_pasted_from_word_is_named_with_its_line(project):
+    edit(project, PERSON, "post: 压榨工", "post: 压榨\x0b工")
+    assert problems(project) == [
+        "site_data/2023/people/huang-ceshi.yml:4: 第 9 列有一个Word 里的手动换行（Shift+回车）（U+000B），"
+        "多是从 Word 或网页复制文字时带进来的，YAML 不能读取。请删掉它：把这一行的文字删掉重新输入，或粘贴时选择“只保留文本”。"
+    ]
+
+
+def test_an_unclosed_quote_is_reported_where_it_opened(project):
+    edit(project, PERSON, "post: 压榨工", 'post: "压榨工')
+    assert problems(project) == [
+        'site_data/2023/people/huang-ceshi.yml:4: 这一行的引号「"」没有配对：值的开头有引号，结尾没有。'
+        '请在值的末尾补上同样的英文引号 "，或去掉开头的引号。'
+    ]
+
+
+def test_an_optional_field_the_form_editor_cleared_is_not_filled_in(project):
+    # Decap CMS writes a cleared field as "" (a list as []): the same as leaving it out.
+    edit(project, PERSON, "summary: 节能能手。", 'summary: 节能能手。\nawarded_by: ""\nachievements: []\nphoto_alt: ""')
+    assert problems(project) == []
+    edit(project, PERSON, "post: 压榨工", 'post: ""')  # a required field still must be filled in
+    assert problems(project) == ["site_data/2023/people/huang-ceshi.yml:4: post: 不能为空。"]

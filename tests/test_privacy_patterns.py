@@ -125,7 +125,7 @@ def test_an_imported_story_with_personal_data_is_not_imported(project: Path, tmp
     result = import_roster(roster, dataset, project, "people", 2023, False)
     assert result.written == []
     assert [m.split("内容里有")[1] for m in result.skipped] == [
-        "疑似银行卡号「622************5679」，没有导入。请删掉后再导入。",
-        "疑似家庭住址「*栋*单元***室」，没有导入。请删掉后再导入。",
-        "疑似身份证号「110***********002X」，没有导入。请删掉后再导入。",
+        "疑似银行卡号「622************5679」，请删掉。这一行没有导入。",
+        "疑似家庭住址「*栋*单元***室」，请删掉。这一行没有导入。",
+        "疑似身份证号「110***********002X」，请删掉。这一行没有导入。",
     ]

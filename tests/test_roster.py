@@ -22,7 +22,6 @@ ROWS = [
     [3, "陆测试", ID_NUMBER, "不存在的公司", "", "焊工", "技术能手", MOBILE, ""],
     [4, "蒙测试", ID_NUMBER, "测试糖业有限公司", "压榨车间", "压榨工", "工人先锋", MOBILE, ""],
     [5, "谢测试", ID_NUMBER, "测试糖业有限公司", "", "化验员", "先进个人", MOBILE, "电话13900139000联系"],
-    [6, "农测试", ID_NUMBER, "测试配件有限公司", "焊接班", "焊工", "技术能手", MOBILE, ""],
 ]
 
 
@@ -41,13 +40,13 @@ def xlsx(path: Path) -> Path:
 
 def test_xlsx_roster_becomes_records_without_private_columns(project: Path, tmp_path: Path):
     result = import_roster(xlsx(tmp_path / "名单.xlsx"), dataset(project), project, "people", 2023)
-    assert [p.name for p in result.written] == ["wei-ceshi.yml", "nong-ceshi-2.yml"]
+    assert [p.name for p in result.written] == ["wei-ceshi.yml"]
     assert result.notes[0] == "已丢弃 身份证号、手机号码 列：个人信息不写进记录，也不进入网站。"
     assert result.skipped == [
-        "第 3 行：没有姓名，跳过。",
-        "第 4 行（陆测试）：找不到单位「不存在的公司」。请先在 site_data/enterprises/ 登记这个单位和车间班组。",
-        "第 5 行（蒙测试）：荣誉「工人先锋」不在允许范围内；可选：工人先锋岗、技术能手、先进个人、创新能手、安全生产标兵、岗位练兵能手。",
-        "第 6 行（谢测试）：内容里有疑似手机号「139****9000」，没有导入。请删掉后再导入。",
+        "第 3 行：没有姓名。这一行没有导入。",
+        "第 4 行（陆测试）：找不到单位「不存在的公司」。写错了请改表格；是新单位请先在 site_data/enterprises/ 登记这个单位和车间班组。这一行没有导入。",
+        "第 5 行（蒙测试）：荣誉「工人先锋」不在允许范围内；可选：工人先锋岗、技术能手、先进个人、创新能手、安全生产标兵、岗位练兵能手。这一行没有导入。",
+        "第 6 行（谢测试）：内容里有疑似手机号「139****9000」，请删掉。这一行没有导入。",
     ]
     record = yaml.safe_load(result.written[0].read_text(encoding="utf-8"))
     assert record == {
@@ -57,11 +56,31 @@ def test_xlsx_roster_becomes_records_without_private_columns(project: Path, tmp_
         "post": "装配钳工",
         "honour": "工人先锋岗",
         "summary": "装配标兵。",
+        "state": "草稿",  # a draft until an editor has checked it
     }
-    for path in result.written:
+    for path in result.written + result.updated:
         text = path.read_text(encoding="utf-8")
         assert ID_NUMBER not in text and MOBILE not in text
     assert problems(project) == []  # what was imported passes the check
+
+
+def test_every_problem_of_a_row_is_told(project: Path, tmp_path: Path):
+    path = tmp_path / "名单.csv"
+    path.write_text("姓名,单位,岗位,荣誉\n,测式配件有限公司,焊工,工人先锋\n", encoding="utf-8")
+    result = import_roster(path, dataset(project), project, "people", 2023)
+    assert result.skipped == [
+        "第 2 行：没有姓名；找不到单位「测式配件有限公司」。是不是「测试配件有限公司」？写错了请改表格；"
+        "是新单位请先在 site_data/enterprises/ 登记这个单位和车间班组；"
+        "荣誉「工人先锋」不在允许范围内；可选：工人先锋岗、技术能手、先进个人、创新能手、安全生产标兵、岗位练兵能手。这一行没有导入。"
+    ]
+
+
+def test_the_workshop_slash_team_column_of_the_guide(project: Path, tmp_path: Path):
+    path = tmp_path / "名单.csv"
+    path.write_text("姓名,单位,车间/班组,岗位/工种,荣誉\n韦测试,测试配件有限公司,焊接班,焊工,技术能手\n", encoding="utf-8")
+    result = import_roster(path, dataset(project), project, "people", 2023)
+    assert result.skipped == []
+    assert yaml.safe_load(result.written[0].read_text(encoding="utf-8"))["unit"] == "peijian/hanjie"
 
 
 def test_gbk_csv_as_excel_exports_it(project: Path, tmp_path: Path):
@@ -72,16 +91,34 @@ def test_gbk_csv_as_excel_exports_it(project: Path, tmp_path: Path):
     assert [p.name for p in result.written] == ["wei-ceshi.yml"]
 
 
-def test_existing_records_are_not_overwritten_unless_asked(project: Path, tmp_path: Path):
+def test_importing_again_updates_the_same_person_and_keeps_what_editors_added(project: Path, tmp_path: Path):
+    # The first sheet named the company only; the corrected sheet names the 车间 too, and a new post.
+    first = tmp_path / "名单.csv"
+    first.write_text("姓名,单位,岗位,荣誉\n韦测试,测试配件有限公司,装配工,工人先锋岗\n", encoding="utf-8")
+    import_roster(first, dataset(project), project, "people", 2023)
+    record = project / "site_data/2023/people/wei-ceshi.yml"
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("state: 草稿", "state: 定稿") + "# 本人已同意\nconsent: 2023-12-01\n",
+        encoding="utf-8",
+    )
+    corrected = tmp_path / "名单2.csv"
+    corrected.write_text("姓名,单位,车间,岗位,荣誉\n韦测试,测试配件有限公司,总装车间,装配钳工,工人先锋岗\n", encoding="utf-8")
+    again = import_roster(corrected, dataset(project), project, "people", 2023)
+    assert again.written == [] and again.updated == [record]
+    assert sorted(p.name for p in record.parent.glob("wei-ceshi*.yml")) == ["wei-ceshi.yml"]
+    text = record.read_text(encoding="utf-8")
+    assert "# 本人已同意\nconsent: 2023-12-01" in text  # what the editor added stays, comment and all
+    data = yaml.safe_load(text)
+    assert (data["unit"], data["post"], data["state"]) == ("peijian/zongzhuang", "装配钳工", "定稿")
+    assert problems(project) == []
+
+
+def test_force_writes_the_record_anew(project: Path, tmp_path: Path):
     roster = xlsx(tmp_path / "名单.xlsx")
     import_roster(roster, dataset(project), project, "people", 2023)
     (project / "site_data/2023/people/wei-ceshi.yml").open("a", encoding="utf-8").write("consent: 2023-12-01\n")
-    again = import_roster(roster, dataset(project), project, "people", 2023)
-    assert again.written == []
-    assert "第 2 行（韦测试）：wei-ceshi.yml 已存在，没有覆盖（需要覆盖时加 --force）。" in again.skipped
-    assert "consent" in (project / "site_data/2023/people/wei-ceshi.yml").read_text(encoding="utf-8")
     forced = import_roster(roster, dataset(project), project, "people", 2023, force=True)
-    assert [p.name for p in forced.written] == ["wei-ceshi.yml", "nong-ceshi-2.yml"]
+    assert [p.name for p in forced.written] == ["wei-ceshi.yml"]
     assert "consent" not in (project / "site_data/2023/people/wei-ceshi.yml").read_text(encoding="utf-8")
 
 
@@ -94,7 +131,11 @@ def test_import_command(project: Path, tmp_path: Path):
         env=BUILD_ENV,
         check=False,
     )
-    assert result.returncode == 0
-    assert "已导入 site_data/2023/people/wei-ceshi.yml" in result.stdout
-    assert "第 4 行（陆测试）：找不到单位" in result.stderr
-    assert "共导入 2 条，跳过 4 行。" in result.stdout
+    assert result.returncode == 1  # rows were skipped
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    skipped = [line for line in lines if line.startswith("第 ")]
+    assert [line.split("行")[0] for line in skipped] == ["第 3 ", "第 4 ", "第 5 ", "第 6 "]  # in row order
+    assert lines.index(skipped[-1]) < lines.index("共导入 1 条（新建 1 条，更新 0 条），跳过 4 行。")
+    assert "已导入 site_data/2023/people/wei-ceshi.yml（新建，草稿）" in lines
+    assert any("state: 草稿" in line for line in lines)

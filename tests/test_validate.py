@@ -88,7 +88,8 @@ def test_missing_reference_names_the_field_and_line(project):
         "site_data/2023/collectives/zongzhuang.yml:6: competitions[1]: 2023 年度没有编号为「zhuangpie」的竞赛。是不是「zhuangpei」？"
         "请检查拼写，竞赛记录在 site_data/2023/competitions/。",
         "site_data/2023/competitions/zhuangpei.yml:9: units[1]: 单位「测试配件有限公司」里没有编号为「zongzhaung」的车间班组。"
-        "已登记的有：zongzhuang、hanjie。请在 site_data/enterprises/peijian.yml 的 units 里登记它。",
+        "是不是「peijian/zongzhuang」？已登记的有：zongzhuang（总装车间）、hanjie（焊接班）。"
+        "写错了就改成已登记的编号；确实是新的车间班组，请在 site_data/enterprises/peijian.yml 的 units 里登记它。",
     ]
 
 
@@ -300,8 +301,9 @@ def test_result_unit_and_innovation_competition_must_exist(project):
     edit(project, COMP, "    unit: peijian/zongzhuang\n    score: 91.5", "    unit: peijian/zz\n    score: 91.5")
     edit(project, "site_data/2023/innovations/jiaju.yml", "competition: zhuangpei", "competition: zhuangpai")
     assert problems(project) == [
-        "site_data/2023/competitions/zhuangpei.yml:19: results[1].unit: 单位「测试配件有限公司」里没有编号为「zz」的车间班组。已登记的有：zongzhuang、hanjie。"
-        "请在 site_data/enterprises/peijian.yml 的 units 里登记它。",
+        "site_data/2023/competitions/zhuangpei.yml:19: results[1].unit: 单位「测试配件有限公司」里没有编号为「zz」的车间班组。"
+        "已登记的有：zongzhuang（总装车间）、hanjie（焊接班）。"
+        "写错了就改成已登记的编号；确实是新的车间班组，请在 site_data/enterprises/peijian.yml 的 units 里登记它。",
         "site_data/2023/innovations/jiaju.yml:7: competition: 2023 年度没有编号为「zhuangpai」的竞赛。是不是「zhuangpei」？请检查拼写，竞赛记录在 site_data/2023/competitions/。",
     ]
 

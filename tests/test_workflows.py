@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import yaml
@@ -45,13 +46,40 @@ def test_pre_commit_runs_the_check():
 
 
 def test_guard_refuses_sample_data_and_passes_real_data(project: Path):
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     refused = cli(project, "guard")
     assert refused.returncode == 1 and "sample: true（示例数据）" in refused.stderr
     edit(project, "site_data/2023/campaign.yml", "sample: true", "sample: false")
-    assert cli(project, "guard").returncode == 0
+    edit(
+        project,
+        "mkdocs.yml",
+        '    icp: ""\n    police: ""',
+        "    icp: 桂ICP备12345678号-1\n    police: 桂公网安备 45010202000123号",
+    )
+    passed = cli(project, "guard")
+    assert passed.returncode == 0, passed.stderr
+
+
+def test_guard_refuses_real_data_without_the_footer_marks(project: Path):
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    edit(project, "site_data/2023/campaign.yml", "sample: true", "sample: false")
+    edit(project, "mkdocs.yml", '    icp: ""', "    icp: 12345678")
+    refused = cli(project, "guard")
+    assert refused.returncode == 1
+    assert refused.stderr.splitlines()[:2] == [
+        "不能发布：mkdocs.yml 的 extra.footer.icp（ICP 备案号）「12345678」的写法不对，应照备案系统写，如 icp: 桂ICP备12345678号-1。",
+        "不能发布：mkdocs.yml 的 extra.footer.police（公安机关备案号）没有填写，如 police: 桂公网安备 45010202000123号。",
+    ]
 
 
 def test_guard_refuses_an_as_of_still_to_come(project: Path):
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    edit(
+        project,
+        "mkdocs.yml",
+        '    icp: ""\n    police: ""',
+        "    icp: 桂ICP备12345678号-1\n    police: 桂公网安备 45010202000123号",
+    )
     edit(project, "site_data/2023/campaign.yml", "sample: true", "sample: false")
     later = (dt.date.today() + dt.timedelta(days=3)).isoformat()  # in any time zone, after today in China
     edit(project, "site_data/2023/campaign.yml", "window:", f"as_of: {later}\nwindow:")
