@@ -64,6 +64,10 @@ class CampaignConfig(Config):
     search_archive = c.Type(bool, default=False)
 
 
+# The office report's folder in theme/: templates and a stylesheet for office/, never for site/.
+OFFICE_THEME = "office/"
+
+
 class CampaignPlugin(BasePlugin[CampaignConfig]):
     """Adds the pages generated from `site_data/` and rebuilds when a record changes."""
 
@@ -199,6 +203,10 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
+        # theme/office/ holds the internal report's templates and style: MkDocs copies a theme's static
+        # files into the site, and nothing of the office's may be published.
+        for file in [f for f in files if f.src_uri.startswith(OFFICE_THEME)]:
+            files.remove(file)
         for uri in self.site.consumed:
             existing = files.get_file_from_path(uri)
             if existing:

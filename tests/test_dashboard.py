@@ -86,6 +86,8 @@ def test_office_report_is_beside_the_site_never_in_it(project: Path, tmp_path: P
         if page.is_file() and page.suffix in {".html", ".csv", ".json", ".xml"}:
             body = page.read_text(encoding="utf-8", errors="ignore")
             assert "逾期" not in body and "未报送" not in body, page
+    # Nor anything of the report's own: its templates and stylesheet live in theme/office/.
+    assert not (out / "office").exists()
 
 
 def test_public_submissions_puts_the_board_on_the_dashboard(project: Path, tmp_path: Path):
