@@ -14,7 +14,7 @@ from .images import HEIC_SUFFIXES, readable_image
 from .kinds.common import Source
 from .problems import Problem
 from .urls import RESERVED_COMPETITION_IDS, RESERVED_EXEMPLAR_IDS
-from .workdays import UnknownYear, YearTable, count_workdays
+from .workdays import UnknownYear, YearTable, count_workdays, published_year
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 
@@ -311,6 +311,19 @@ def rule_news(dataset: Dataset, data_dir: Path) -> Iterator[Problem]:
             seen[story.slug] = src
 
 
+def rule_calendars(dataset: Dataset, data_dir: Path) -> Iterator[Problem]:
+    """A holiday table of its own is for a year the calendar package lacks: it may not override a published one."""
+    for calendar in dataset.calendars.values():
+        if published_year(calendar.year):
+            yield Problem(
+                calendar.src.file,
+                calendar.src.line_of("year"),
+                "year",
+                f"日历库已有 {calendar.year} 年国务院公布的节假日安排，这个文件会与它不一致也不被发现。请删除 {calendar.src.file}"
+                "（以日历库为准）；只有日历库还没有的年份才需要自己写。",
+            )
+
+
 def rule_exemplar_ids(dataset: Dataset, data_dir: Path) -> Iterator[Problem]:
     """A collective and a person of one year may not share an id: a 公示 names its candidates by id alone."""
     for year in dataset.years.values():
@@ -419,6 +432,7 @@ RULES: list[Rule] = [
     rule_competitions,
     rule_exemplars,
     rule_exemplar_ids,
+    rule_calendars,
     rule_pioneer_needs_competition,
     rule_innovations,
     rule_news,

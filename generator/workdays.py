@@ -47,6 +47,11 @@ def is_workday(day: dt.date, tables: Mapping[int, YearTable]) -> bool:
     return workday
 
 
+def published_year(year: int) -> bool:
+    """Whether the calendar package knows the State Council's holidays of `year`."""
+    return _published_workday(dt.date(year, 6, 1)) is not None
+
+
 @lru_cache(maxsize=4096)
 def _published_workday(day: dt.date) -> bool | None:
     # The package checks its whole table on every call: a 公示 period of ten years' archive asks it

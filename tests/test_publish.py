@@ -241,3 +241,11 @@ def test_a_news_story_dated_after_as_of_waits_for_its_day(project: Path, tmp_pat
     later = tmp_path / "later"
     assert build(project, later, "--as-of", "2023-12-20", "--office-dir", str(tmp_path / "office2")).returncode == 0
     assert "年终表彰大会召开" in (later / "news" / "later" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_holiday_table_may_not_override_a_year_the_calendar_package_knows(project: Path):
+    # chinesecalendar has 2023: a table of our own would silently replace the State Council's days.
+    write(project, "site_data/calendar/2023.yml", "year: 2023\nholidays:\n  - 2023-10-02\n")
+    assert any(
+        p.startswith("site_data/calendar/2023.yml:1: year: 日历库已有 2023 年国务院公布的节假日安排") for p in problems(project)
+    )
