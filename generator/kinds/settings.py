@@ -132,12 +132,12 @@ class Settings:
         return [g for g in self.groups if any(c.holds(ownership, sector, above, small) for c in g.when)]
 
 
-def _named(example: str, code_example: str, code: Field | None = None) -> Object:
+def _named(example: str, code_example: str) -> Object:
+    """A list item of a word and its code (a township, a stream)."""
     return Object(
         [
             Field("name", "名称", f"名称，如 {example}。", Text(40)),
-            code
-            or Field(
+            Field(
                 "code", "网址代码", f"网址里用的代码：小写英文字母、数字和连字符，如 {code_example}。", Identifier(code_example)
             ),
         ],
