@@ -37,23 +37,34 @@ class Table:
         ]
 
 
-def csv_bytes(table: Table) -> bytes:
-    """UTF-8 with a BOM, so that Excel on Windows opens the Chinese right."""
+# What a download of sample data says of itself: its figures travel without the site's notice.
+SAMPLE_NOTE = "示例数据：本表的单位、人物和数字都是虚构的示例，不是正式统计，不得引用。"
+
+
+def csv_bytes(table: Table, sample: bool = False) -> bytes:
+    """UTF-8 with a BOM, so that Excel on Windows opens the Chinese right; a sample's ends with its note."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(table.headers)
     writer.writerows(["" if cell is None else cell for cell in row] for row in table.rows)
+    if sample:
+        writer.writerow([SAMPLE_NOTE])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def xlsx_bytes(tables: list[Table], title: str, when: dt.date) -> bytes:
-    """One sheet per table with Chinese headers; dated `when` so that equal input gives equal bytes."""
+def xlsx_bytes(tables: list[Table], title: str, when: dt.date, sample: bool = False) -> bytes:
+    """One sheet per table with Chinese headers; dated `when` so that equal input gives equal bytes. A
+    sample's workbook opens on a first sheet that says so."""
     # openpyxl takes a tenth of a second to import, and `check` never writes a workbook.
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     book = Workbook()
     book.remove(book.active)
+    if sample:
+        notice = book.create_sheet("示例数据")
+        notice.append([SAMPLE_NOTE])
+        notice["A1"].font = Font(bold=True)
     for table in tables:
         sheet = book.create_sheet(table.title[:31])  # Excel's limit for sheet names
         sheet.append(table.headers)

@@ -9,6 +9,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from generator.tables import SAMPLE_NOTE
+
 from .conftest import build, edit, product
 
 pytestmark = pytest.mark.build
@@ -43,6 +45,10 @@ def test_dashboard_shows_coverage_schedule_statistics_and_downloads(fixture_site
     assert "None" not in page  # a group without a target names none
     # The same numbers are in the table and in the workbook.
     workbook = openpyxl.load_workbook(io.BytesIO((fixture_site / "downloads/2023/statistics.xlsx").read_bytes()))
+    # The fixture is sample data: its downloads say so where their figures travel without the site.
+    assert workbook.sheetnames[0] == "示例数据" and workbook["示例数据"]["A1"].value == SAMPLE_NOTE
+    csv_text = (fixture_site / "downloads/2023/coverage.csv").read_bytes().decode("utf-8-sig")
+    assert csv_text.startswith("企业类别,目标,") and csv_text.rstrip("\r\n").endswith(SAMPLE_NOTE)
     sheet = workbook["竞赛覆盖率（全县）"]
     rows = {row[0].value: row[4].value for row in sheet.iter_rows(min_row=2)}
     percent = {group: re.sub(r"已覆盖 ([\d.]+%).*", r"\1", shown) for group, shown in shares}

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from generator.stats import statistics_tables
-from generator.tables import Table, csv_bytes, xlsx_bytes
+from generator.tables import SAMPLE_NOTE, Table, csv_bytes, xlsx_bytes
 from generator.validate import load_dataset
 
 from .conftest import FIXTURE
@@ -62,6 +62,11 @@ def test_competitions_not_yet_started_are_not_counted():
 def test_bars_scale_to_the_largest_value():
     table = Table("t", "表", ["类别", "项数"], [["甲", 4], ["乙", 1]], chart=1)
     assert table.bars() == [("甲", 4, 100), ("乙", 1, 25)]
+
+
+def test_a_samples_csv_ends_with_its_note():
+    data = csv_bytes(Table("t", "表", ["类别", "项数"], [["小革新", 1]]), sample=True)
+    assert data.decode("utf-8-sig") == f"类别,项数\r\n小革新,1\r\n{SAMPLE_NOTE}\r\n"
 
 
 def test_csv_has_a_bom_for_excel_and_chinese_headers():

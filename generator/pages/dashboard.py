@@ -54,11 +54,12 @@ def dashboard(ctx: Context, year: Year) -> tuple[Page, list[Asset]]:
         tables.append(board_table(public_board))
     downloads = []
     workbook = ctx.urls.download(number, "statistics.xlsx")
-    assets = [Asset(workbook, xlsx_bytes(tables, year.campaign.title, as_of))]
+    sample = year.campaign.sample
+    assets = [Asset(workbook, xlsx_bytes(tables, year.campaign.title, as_of, sample))]
     downloads.append({"label": "全部统计表（Excel）", "href": relative(page, workbook)})
     for table in tables:
         dest = ctx.urls.download(number, f"{table.key}.csv")
-        assets.append(Asset(dest, csv_bytes(table)))
+        assets.append(Asset(dest, csv_bytes(table, sample)))
         downloads.append({"label": f"{table.title}（CSV）", "href": relative(page, dest)})
     params = {
         "year": number,
