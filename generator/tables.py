@@ -24,6 +24,14 @@ class Table:
     note: str = ""
     links: dict[int, str] = field(default_factory=dict)  # row index → href of its first cell
 
+    def chart_tells(self) -> bool:
+        """Whether bars would show anything the table does not: not when every row has the same value
+        (a chart of innovations by kind, one of each, is all full bars)."""
+        if self.chart is None:
+            return False
+        values = {row[self.chart] for row in self.rows}
+        return len(self.rows) > 1 and len(values) > 1
+
     def bars(self) -> list[tuple[str, Cell, int]]:
         """(label, value, percent of the largest) for each row, for a bar chart."""
         if self.chart is None:

@@ -62,6 +62,14 @@ def test_competitions_not_yet_started_are_not_counted():
 def test_bars_scale_to_the_largest_value():
     table = Table("t", "表", ["类别", "项数"], [["甲", 4], ["乙", 1]], chart=1)
     assert table.bars() == [("甲", 4, 100), ("乙", 1, 25)]
+    assert table.chart_tells()
+
+
+def test_a_chart_of_equal_values_tells_nothing():
+    # Innovations by kind with one of each: every bar would be full; the table says it all.
+    assert not Table("t", "表", ["类别", "项数"], [["小革新", 1], ["小发明", 1]], chart=1).chart_tells()
+    assert not Table("t", "表", ["类别", "项数"], [["小革新", 3]], chart=1).chart_tells()
+    assert not Table("t", "表", ["类别", "项数"], [["甲", 4], ["乙", 1]]).chart_tells()  # no chart column
 
 
 def test_a_samples_csv_ends_with_its_note():

@@ -68,7 +68,7 @@ def dashboard(ctx: Context, year: Year) -> tuple[Page, list[Asset]]:
         "coverage": coverage_bars(cov, verdicts),
         "coverage_tables": [table_params(t, page) for t in coverage_tables(cov, verdicts=verdicts)] if cov.has_register else [],
         "register_source": year.campaign.register_source,
-        "charts": [{**table_params(t, page), "bars": t.bars()} for t in stats],
+        "charts": [{**table_params(t, page), "bars": t.bars() if t.chart_tells() else []} for t in stats],
         "board": table_params(board_table(public_board), page) if public_board else None,
         "downloads": downloads,
     }
