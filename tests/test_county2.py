@@ -28,6 +28,7 @@ import openpyxl
 import pytest
 
 from .conftest import REPO, TESTS, build, cli, headline, product
+from .test_no_county import SAMPLE_NAMES
 
 pytestmark = pytest.mark.build
 
@@ -35,35 +36,7 @@ COUNTY2 = TESTS / "fixtures" / "county2"
 # What the bundled sample (隆安县, 2023) and the small test fixture (测试县) are made of: none of it may
 # reach county2's site. The county, its townships and zone, the officials of its committee, its people,
 # and its year.
-SAMPLE_WORDS = [
-    "隆安",
-    "城厢",
-    "南圩",
-    "雁江",
-    "那桐",
-    "乔建",
-    "丁当",
-    "屏山",
-    "古潭",
-    "都结",
-    "布泉",
-    "华侨",
-    "吴雪华",
-    "林卓琬",
-    "王才文",
-    "蒙体坚",
-    "农建国",
-    "黄美玲",
-    "李志平",
-    "陆秋萍",
-    "覃晓燕",
-    "梁国强",
-    "何卫东",
-    "韦海峰",
-    "谢兰英",
-    "测试县",
-    "2023",
-]
+SAMPLE_WORDS = [*SAMPLE_NAMES, "华侨", "测试县", "2023"]
 TEXT_SUFFIXES = {".html", ".json", ".xml", ".csv", ".txt", ".css", ".js", ".yml", ".md"}
 
 
