@@ -7,7 +7,9 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -128,6 +130,29 @@ objection:
 # One that ended before FIXTURE_AS_OF (Monday 11-06 to Friday 11-10: five working days), so that the site
 # has a 公示 page too; its candidates are honoured by then, as in the tree.
 ENDED_ANNOUNCEMENT = announcement("2023-11-06", "2023-11-10")
+
+
+def require_chromium() -> None:
+    """Skip a browser test where Chromium is missing, but fail under CI, where it must be installed."""
+    from tools.browser import chromium_path
+
+    if chromium_path() is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI is set but Chromium is missing: .ci/run must install chromium and fonts-noto-cjk")
+        pytest.skip("Chromium is not installed (apt-get install chromium fonts-noto-cjk)")
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """One headless Chromium per test process, shared by every browser test: each opens its own pages.
+
+    Starting Chromium costs a second or two; the suite's browser tests used to start eleven.
+    """
+    require_chromium()
+    from tools.browser import browser
+
+    with browser() as instance:
+        yield instance
 
 
 @pytest.fixture(scope="session")

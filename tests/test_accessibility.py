@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import make_project
-from tools.browser import browser, chromium_path, serve
+from tools.browser import chromium_path, serve
 
 from .conftest import FIXTURE, build
 
@@ -54,10 +54,10 @@ MODES = {  # the reader's settings in each mode: the system's colour scheme, and
 @pytest.mark.parametrize(
     ("width", "mode"), [(375, "浅色"), (1280, "浅色"), (375, "深色"), (1280, "深色"), (375, "高对比度"), (375, "深色下高对比度")]
 )
-def test_no_axe_violations_on_any_kind_of_page(fixture_site: Path, width: int, mode: str):
+def test_no_axe_violations_on_any_kind_of_page(chromium, fixture_site: Path, width: int, mode: str):
     scheme, settings = MODES[mode]
     violations = {}
-    with serve(fixture_site) as url, browser() as chromium:
+    with serve(fixture_site) as url:
         page = chromium.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
         page.add_init_script(settings)
         for name, path in PAGES.items():
@@ -85,10 +85,10 @@ def long_lists(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root.parent / "site"
 
 
-def test_paginated_lists_have_no_axe_violations_and_fit_a_phone(long_lists: Path):
+def test_paginated_lists_have_no_axe_violations_and_fit_a_phone(chromium, long_lists: Path):
     pages = {"先进个人列表第 2 页": "people/page-2/", "竞赛列表第 2 页": "competitions/page-2/"}
     violations = {}
-    with serve(long_lists) as url, browser() as chromium:
+    with serve(long_lists) as url:
         page = chromium.new_page(viewport={"width": 375, "height": 800})
         for name, path in pages.items():
             page.goto(url + path)

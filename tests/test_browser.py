@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tools.browser import browser, chromium_path, serve
+from tools.browser import chromium_path, serve
 
 from .conftest import REPO
 
@@ -37,12 +37,6 @@ PAGES = [
     "contact/",
     "dashboard/",
 ]
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as instance:
-        yield instance
 
 
 @pytest.fixture(scope="module")

@@ -6,10 +6,11 @@ import gzip
 import os
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tools.browser import browser, chromium_path, serve
+from tools.browser import chromium_path, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -22,10 +23,10 @@ if chromium_path() is None:
 BUDGETS = {"": (250, 20), "2023/people/lu-ceshi/": (200, 20)}
 
 
-def first_visit(site: Path, path: str) -> list[tuple[str, int]]:
+def first_visit(chromium: Any, site: Path, path: str) -> list[tuple[str, int]]:
     """Every response of a first visit (empty cache), with its gzip-compressed size."""
     transfers: list[tuple[str, int]] = []
-    with serve(site) as url, browser() as chromium:
+    with serve(site) as url:
         page = chromium.new_page(viewport={"width": 375, "height": 740})
 
         def record(response) -> None:
@@ -39,8 +40,8 @@ def first_visit(site: Path, path: str) -> list[tuple[str, int]]:
 
 
 @pytest.mark.parametrize("path", list(BUDGETS))
-def test_first_visit_stays_within_budget(fixture_site: Path, path: str):
-    transfers = first_visit(fixture_site, path)
+def test_first_visit_stays_within_budget(chromium, fixture_site: Path, path: str):
+    transfers = first_visit(chromium, fixture_site, path)
     kilobytes = sum(size for _, size in transfers) / 1024
     most_kb, most_requests = BUDGETS[path]
     print(f"{path or '/'}: {len(transfers)} requests, {kilobytes:.0f} KB gzip")

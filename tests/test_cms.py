@@ -198,13 +198,11 @@ def _bundle_or_skip(browser: bool = False) -> None:
         pytest.skip("missing " + " and ".join(missing))
 
 
-@pytest.fixture(scope="module")
-def chromium():
+@pytest.fixture
+def chromium(chromium: Any) -> Any:
+    """The session's shared browser, once the editor's bundle is known to be there."""
     _bundle_or_skip(browser=True)
-    from tools.browser import browser
-
-    with browser() as instance:
-        yield instance
+    return chromium
 
 
 def open_record(chromium: Any, admin: str, path: str) -> Any:

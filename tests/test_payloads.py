@@ -8,7 +8,6 @@ hand-picked list: a new field is covered the day it is declared.
 from __future__ import annotations
 
 import html.parser
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +18,7 @@ import yaml
 
 from generator.kinds import KINDS
 from generator.schema import Identifier, ListOf, Object, Ref, Text, YearMap
-from tools.browser import browser, chromium_path, serve
+from tools.browser import serve
 
 from .conftest import REPO, build
 
@@ -218,15 +217,11 @@ def test_the_scanner_catches_a_planted_script():
 
 
 @pytest.mark.browser
-def test_nothing_executes_in_chromium(payload_site):
-    if chromium_path() is None:
-        if os.environ.get("CI"):
-            raise RuntimeError("CI is set but Chromium is missing")
-        pytest.skip("Chromium is not installed")
+def test_nothing_executes_in_chromium(chromium, payload_site):
     base, _ = payload_site
     pages = sorted((base / "site").rglob("*.html"))
     dialogs: list[str] = []
-    with serve(base / "site") as url, browser() as chromium:
+    with serve(base / "site") as url:
         page = chromium.new_page()
         page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
         for path in pages:

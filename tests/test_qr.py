@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tools.browser import browser, chromium_path, serve
+from tools.browser import chromium_path, serve
 
 from .conftest import FIXTURE, build, edit, product
 
@@ -36,7 +36,7 @@ def site_with_url(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root.parent / "site"
 
 
-def test_every_qr_code_decodes_to_its_page(site_with_url: Path):
+def test_every_qr_code_decodes_to_its_page(chromium, site_with_url: Path):
     pages = sorted(p for p in site_with_url.rglob("*.html") if 'class="cp-qr__code"' in p.read_text(encoding="utf-8"))
     expected = {
         "2023/people/nong-ceshi/index.html",
@@ -51,7 +51,7 @@ def test_every_qr_code_decodes_to_its_page(site_with_url: Path):
     }
     assert {p.relative_to(site_with_url).as_posix() for p in pages} == expected
     decoded = {}
-    with serve(site_with_url) as url, browser() as chromium:
+    with serve(site_with_url) as url:
         page = chromium.new_page(viewport={"width": 800, "height": 1000}, device_scale_factor=2)
         for path in pages:
             relative = path.relative_to(site_with_url).parent.as_posix() + "/"

@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tools.browser import browser, chromium_path, serve
+from tools.browser import chromium_path, serve
 
 from .conftest import FIXTURE, FIXTURE_AS_OF, build, edit, product
 
@@ -23,10 +24,10 @@ if chromium_path() is None:
 QUERIES = ["陆测试", "五小", "工人先锋号", "节能减排"]
 
 
-def results(site: Path) -> dict[str, list[tuple[str, str]]]:
+def results(chromium: Any, site: Path) -> dict[str, list[tuple[str, str]]]:
     """The top three results (path, title) for each query, typed into Material's search box."""
     found = {}
-    with serve(site) as url, browser() as chromium:
+    with serve(site) as url:
         page = chromium.new_page(viewport={"width": 1280, "height": 900})
         page.goto(url)
         box = page.locator("input.md-search__input")
@@ -70,13 +71,13 @@ def first_is_right(found: dict[str, list[tuple[str, str]]]) -> dict[str, bool]:
     }
 
 
-def test_search_finds_names_honours_and_terms(fixture_site: Path):
-    found = results(fixture_site)
+def test_search_finds_names_honours_and_terms(chromium, fixture_site: Path):
+    found = results(chromium, fixture_site)
     assert first_is_right(found) == dict.fromkeys(QUERIES, True), found
 
 
-def test_without_the_generated_dictionary_search_misses(without_terms: Path):
-    found = results(without_terms)
+def test_without_the_generated_dictionary_search_misses(chromium, without_terms: Path):
+    found = results(chromium, without_terms)
     right = first_is_right(found)
     print("without the generated dictionary, first result right:", right)
     assert not all(right.values()), found
