@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/serve_latency.py --records 20000 --edits 3
     .venv/bin/python benchmarks/serve_latency.py --records 5000 --year all  # every year, not the current one
 
-Starts `mkdocs serve` on the project as `make serve` does (CAMPAIGN_PREVIEW from --year), waits for
+Starts the preview on the project as `make serve` does (`python -m generator serve`, --year passed on), waits for
 the first build, then changes one person's summary several times and measures, each time, from the
 file being written to the person's page serving the new text. Prints the median.
 """
@@ -56,7 +56,7 @@ def wait_for(url: str, text: str, timeout: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--records", type=int, help="a synthetic project of about this many records (default: the bundled data)")
-    parser.add_argument("--year", default="", help="CAMPAIGN_PREVIEW: empty for the current year, all, or e.g. 2021")
+    parser.add_argument("--year", default="", help="the preview's --year: empty for the current year, all, or e.g. 2021")
     parser.add_argument("--edits", type=int, default=5)
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "cp-serve")
     args = parser.parse_args()
@@ -82,11 +82,17 @@ def main() -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if Path("/dev/shm").is_dir():
         env["TMPDIR"] = "/dev/shm"  # as `make serve` does: the preview's site in memory
-    if args.year:
-        env["CAMPAIGN_PREVIEW"] = args.year
     url = f"http://127.0.0.1:{port}/{current}/people/{person.stem}/"
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "serve",
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+            *(["--year", args.year] if args.year else []),
+        ],
         cwd=project,
         env=env,
         stdout=subprocess.DEVNULL,

@@ -6,10 +6,8 @@ import datetime as dt
 from collections.abc import Mapping
 from zoneinfo import ZoneInfo
 
-from .problems import Problem
-
 CHINA = ZoneInfo("Asia/Shanghai")
-ENV_AS_OF = "CAMPAIGN_AS_OF"
+AS_OF_SOURCE = "统计日期（--as-of）"  # where a bad as_of came from, as its problem names it
 
 
 def resolve_as_of(
@@ -18,7 +16,7 @@ def resolve_as_of(
     environ: Mapping[str, str],
     now: dt.datetime | None = None,
 ) -> dt.date:
-    """Pick `as_of`: the command line, else the campaign record, else SOURCE_DATE_EPOCH, else today in China.
+    """Pick `as_of`: as given (command line or plugin config), else the campaign record, else SOURCE_DATE_EPOCH, else today in China.
 
     >>> resolve_as_of("2023-07-01", None, {})
     datetime.date(2023, 7, 1)
@@ -37,10 +35,6 @@ def resolve_as_of(
         # CI runs in UTC; the campaign's day is China's.
         return dt.datetime.fromtimestamp(int(epoch), CHINA).date()
     return (now or dt.datetime.now(CHINA)).astimezone(CHINA).date()
-
-
-def as_of_problem(message: str) -> Problem:
-    return Problem(ENV_AS_OF, 0, "as_of", message)
 
 
 def epoch_of(day: dt.date) -> int:

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .asof import CHINA, ENV_AS_OF
+from .asof import CHINA
 from .dataset import Dataset
 from .footer import footer_problems
 from .guide import update_guide
@@ -28,11 +28,11 @@ from .kinds.collectives import Collective
 from .kinds.common import READY
 from .kinds.people import Person
 from .memo import Memo, fingerprint
-from .pipeline import ENV_PREVIEW, Paths, as_of_for, check, office_report
+from .pipeline import Paths, as_of_for, check, office_of, office_report
 from .problems import RecordsInvalid
 from .project import ProjectError, Start, init_project, new_year
 from .report import FORMATS, render
-from .serving import mkdocs_env, run_mkdocs, serve
+from .serving import build_here, serve
 
 
 def run_check(root: Path, style: str = "text") -> int:
@@ -197,9 +197,6 @@ def run_edit(root: Path, port: int, dev_addr: str, year: str | None, as_of: str 
     """The form editor and, beside it, the live preview, until Ctrl-C or SIGTERM."""
     from .editor import editor_server
 
-    extra = {ENV_PREVIEW: year} if year else {}
-    if as_of:
-        extra[ENV_AS_OF] = as_of
     preview = f"http://{dev_addr}/"
     try:
         server = editor_server(root, port, preview_url=preview)
@@ -215,7 +212,8 @@ def run_edit(root: Path, port: int, dev_addr: str, year: str | None, as_of: str 
         def started() -> None:
             print(f"表单编辑器：{admin}　预览：{preview}（保存后几秒自动刷新）。结束请按 Ctrl-C。", flush=True)
 
-        return serve(root, ["--livereload", "--watch-theme", "--dev-addr", dev_addr], mkdocs_env(extra), started)
+        given = {"as_of": as_of, "preview_years": year}
+        return serve(root, ["--livereload", "--watch-theme", "--dev-addr", dev_addr], given, started)
     finally:
         server.__exit__(None, None, None)
 
@@ -232,7 +230,7 @@ def photos_with_gps(dataset: Dataset) -> list[str]:
     return sorted(found)
 
 
-def run_guard(root: Path, config: str = "mkdocs.yml") -> int:
+def run_guard(root: Path, config: str = "mkdocs.yml", as_of: str | None = None) -> int:
     """Refuse to publish a sample dataset, or a site without its 备案号: CI calls this before deploying."""
     try:
         dataset = check(Paths.of_project(root))
@@ -240,7 +238,7 @@ def run_guard(root: Path, config: str = "mkdocs.yml") -> int:
         print(error.report(building=False), file=sys.stderr)
         return 1
     try:
-        day = as_of_for(dataset, None, os.environ)
+        day = as_of_for(dataset, as_of)
     except RecordsInvalid as error:
         print(error.report(building=False), file=sys.stderr)
         return 1
@@ -357,13 +355,18 @@ def swap_in(built: Path, site_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def write_office(root: Path, office_dir: Path, as_of: str | None) -> int:
-    """Write the office report into a temporary folder and swap it in."""
+def run_office(root: Path, office_dir: Path, as_of: str | None) -> int:
+    """The office report alone: check the records and write it."""
     try:
         files = office_report(Paths.of_project(root), as_of)
     except RecordsInvalid as error:
         print(error.report(), file=sys.stderr)
         return 1
+    return write_office(office_dir, files)
+
+
+def write_office(office_dir: Path, files: dict[str, bytes]) -> int:
+    """Write the office report into a temporary folder and swap it in."""
     clear_leftovers(office_dir)
     temporary = office_dir.with_name(f".{office_dir.name}.tmp-{os.getpid()}")
     try:
@@ -379,18 +382,30 @@ def write_office(root: Path, office_dir: Path, as_of: str | None) -> int:
 
 
 def run_build(root: Path, site_dir: Path, as_of: str | None, config: str, office_dir: Path) -> int:
+    """The site, then the office report from the records the site's build checked (one check a build)."""
     site_dir = site_dir if site_dir.is_absolute() else root / site_dir
     clear_leftovers(site_dir)  # what a killed build left
     temporary = site_dir.with_name(f".{site_dir.name}.tmp-{os.getpid()}")
-    env = mkdocs_env({ENV_AS_OF: as_of} if as_of else {})
-    code = run_mkdocs(["build", "--strict", "--config-file", config, "--site-dir", str(temporary)], root, env)
+    from mkdocs.exceptions import MkDocsException
+
+    from .plugin import configured
+
+    config_file = root / config
+    try:
+        plugin = configured(str(config_file), as_of=as_of)
+    except (MkDocsException, OSError) as error:
+        print(f"{config}：{error}", file=sys.stderr)
+        return 1
+    code = build_here(config_file, temporary)
     if code != 0:
         shutil.rmtree(temporary, ignore_errors=True)
         print(f"网站生成失败，{site_dir.name}/ 保持原样未改动。", file=sys.stderr)
         return code or 1
     swap_in(temporary, site_dir)
     print(f"网站已生成：{site_dir}")
-    return write_office(root, office_dir if office_dir.is_absolute() else root / office_dir, as_of)
+    assert plugin.site is not None  # a build that succeeded made it
+    files = office_of(plugin.site, plugin.paths)
+    return write_office(office_dir if office_dir.is_absolute() else root / office_dir, files)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -437,6 +452,7 @@ def main(argv: list[str] | None = None) -> int:
         "guard", help="发布前的把关：数据仍是示例数据（sample: true）或页脚没有备案号时返回失败，CI 据此拒绝发布"
     )
     guard.add_argument("--config-file", default="mkdocs.yml")
+    guard.add_argument("--as-of", help="发布时用的统计日期（与 build 的 --as-of 相同；默认取竞赛记录里的 as_of 或今天）")
     preview = commands.add_parser("serve", help="本地预览：改了文件自动刷新（Ctrl-C 或关闭终端结束，临时文件随之删除）")
     preview.add_argument("--year", help="预览哪些年度：all，或 2021,2022（默认当前年度）")
     preview.add_argument("--as-of", help="统计日期，如 2023-07-01")
@@ -468,16 +484,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return run_check(root, args.format)
     if args.command == "serve":
-        extra = {ENV_PREVIEW: args.year} if args.year else {}
-        if args.as_of:
-            extra[ENV_AS_OF] = args.as_of
-        return serve(root, ["--livereload", "--watch-theme", "--dev-addr", args.dev_addr], mkdocs_env(extra))
+        given = {"as_of": args.as_of, "preview_years": args.year}
+        return serve(root, ["--livereload", "--watch-theme", "--dev-addr", args.dev_addr], given)
     if args.command == "cms":
         return run_cms(root, args)
     if args.command == "edit":
         return run_edit(root, args.port, args.dev_addr, args.year, args.as_of)
     if args.command == "guard":
-        return run_guard(root, args.config_file)
+        return run_guard(root, args.config_file, args.as_of)
     if args.command == "init":
         return run_init(root, args.county, args.union, args.year)
     if args.command == "new-year":
@@ -512,7 +526,7 @@ def main(argv: list[str] | None = None) -> int:
         with build_lock(target.parent):
             if args.command == "office":
                 office_dir = args.office_dir if args.office_dir.is_absolute() else root / args.office_dir
-                return write_office(root, office_dir, args.as_of)
+                return run_office(root, office_dir, args.as_of)
             return run_build(root, args.site_dir, args.as_of, args.config_file, args.office_dir)
     except BuildRunning as running:
         print(running_message(str(running)), file=sys.stderr)

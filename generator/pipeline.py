@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from . import privacy
-from .asof import ENV_AS_OF, resolve_as_of
+from .asof import AS_OF_SOURCE, resolve_as_of
 from .content import content_problems
 from .dataset import Dataset
 from .images import has_gps, news_picture
@@ -20,7 +20,7 @@ from .problems import Problem, RecordsInvalid
 from .publish import published, without_drafts
 from .validate import load_dataset
 
-ENV_PREVIEW = "CAMPAIGN_PREVIEW"  # which years `make serve` builds: all, or e.g. 2021,2022 (default: the current year)
+PREVIEW_SOURCE = "预览范围（--year）"  # where a bad preview scope came from, as its problem names it
 
 
 @dataclass(frozen=True)
@@ -63,26 +63,33 @@ def check(paths: Paths, memo: Memo | None = None, digests: dict[str, bytes] | No
     return load_dataset(paths.data_dir, paths.content_dir, paths.root, paths.cache_dir, memo, digests)
 
 
-def as_of_for(dataset: Dataset, as_of: str | None, environ: Mapping[str, str]) -> date:
-    """The day a build of `dataset` computes on: the command line's, else the environment's, else the campaign's…"""
-    return _as_of(dataset, as_of, environ)
-
-
-def _as_of(dataset: Dataset, as_of: str | None, environ: Mapping[str, str]) -> date:
+def as_of_for(dataset: Dataset, as_of: str | None, environ: Mapping[str, str] | None = None) -> date:
+    """The day a build of `dataset` computes on: `as_of` as given (the command line's or the plugin's
+    config), else the campaign record's, else SOURCE_DATE_EPOCH's, else today in China."""
     campaign = dataset.years[dataset.current_year].campaign
     try:
-        return resolve_as_of(as_of or environ.get(ENV_AS_OF), campaign.as_of, environ)
+        return resolve_as_of(as_of, campaign.as_of, os.environ if environ is None else environ)
     except ValueError as error:
-        raise RecordsInvalid([Problem(ENV_AS_OF, 0, "as_of", str(error))]) from None
+        raise RecordsInvalid([Problem(AS_OF_SOURCE, 0, "as_of", str(error))]) from None
 
 
 def office_report(paths: Paths, as_of: str | None = None, environ: Mapping[str, str] | None = None) -> dict[str, bytes]:
-    """Check the records and produce the office's internal report, as files by name."""
+    """Check the records and produce the office's internal report, as files by name (`office` alone;
+    a build makes the report from the records it checked: `office_of`)."""
+    dataset = check(paths)
+    return _office(dataset, paths, as_of_for(dataset, as_of, environ))
+
+
+def office_of(site: Site, paths: Paths) -> dict[str, bytes]:
+    """The office's internal report of a build, from the records that build checked: no second check."""
+    assert site.checked is not None, "a site made by generate() carries its records"
+    return _office(site.checked, paths, date.fromisoformat(site.context["as_of"]))
+
+
+def _office(dataset: Dataset, paths: Paths, day: date) -> dict[str, bytes]:
     from .office import office_files  # spreadsheets (openpyxl) take a tenth of a second to import: only here
 
-    environ = os.environ if environ is None else environ
-    dataset = check(paths)
-    return office_files(without_drafts(dataset), paths.theme_dir, _as_of(dataset, as_of, environ))
+    return office_files(without_drafts(dataset), paths.theme_dir, day)
 
 
 def preview_years(dataset: Dataset, scope: str | None) -> set[int] | None:
@@ -100,7 +107,10 @@ def preview_years(dataset: Dataset, scope: str | None) -> set[int] | None:
             raise RecordsInvalid(
                 [
                     Problem(
-                        ENV_PREVIEW, 0, "", f"预览范围「{scope}」里的「{part}」不是已有的年度（{known}）；写 all 预览全部年度。"
+                        PREVIEW_SOURCE,
+                        0,
+                        "",
+                        f"预览范围「{scope}」里的「{part}」不是已有的年度（{known}）；写 all 预览全部年度。",
                     )
                 ]
             )
@@ -158,16 +168,15 @@ def generate(
     kept: Kept | None = None,
     nav: Iterable[str] = (),
 ) -> Site:
-    """Check the records and produce the site's pages; `as_of` as given on the command line.
+    """Check the records and produce the site's pages; `as_of` as given (see `as_of_for`).
 
     `scope` limits the pages to some years (see `preview_years`): a live preview of a large archive
     then rebuilds in seconds. Every record is still checked. `nav`: the pages the navigation names,
     which may come from `content/`.
     """
-    environ = os.environ if environ is None else environ
     dataset = check(paths, kept.checks if kept else None)
     pictures = check_content(paths, dataset, nav)
-    day = _as_of(dataset, as_of, environ)
+    day = as_of_for(dataset, as_of, environ)
     years = preview_years(dataset, scope)
     scoped = dataset if years is None else replace(dataset, years={n: dataset.years[n] for n in sorted(years)})
     public = published(scoped, day)
@@ -202,4 +211,5 @@ def generate(
         if left_out
         else None
     )
+    site.checked = dataset
     return site

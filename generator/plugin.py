@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import sys
@@ -21,7 +22,7 @@ from .asof import epoch_of
 from .content import nav_pages
 from .memo import Memo
 from .pages import Site
-from .pipeline import ENV_PREVIEW, Kept, Paths, generate
+from .pipeline import Kept, Paths, generate
 from .preview import RenderedPages, surroundings
 from .problems import RecordsInvalid
 from .render import compiled_templates, news_html, sanitise_page
@@ -62,6 +63,11 @@ class CampaignConfig(Config):
     # Index earlier years' pages for search too. Off: a reader's first search downloads the index of
     # the current campaign only, which stays small however long the archive grows.
     search_archive = c.Type(bool, default=False)
+    # The day the build computes on (2023-07-01); unset: the campaign record's as_of, else today.
+    # `--as-of` on the command line sets it for one build (see `configured`).
+    as_of = c.Optional(c.Type((str, date)))
+    # Which years the live preview builds: all, or 2021,2022; unset: the current year (`--year`).
+    preview_years = c.Optional(c.Type(str))
 
 
 # The office report's folder in theme/: templates and a stylesheet for office/, never for site/.
@@ -83,8 +89,13 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
     _named_by_data = False  # mkdocs.yml leaves the site's name (and description) to the county's settings
     _described_by_data = False
     _words: set[str] = set()  # noqa: RUF012 - replaced, never mutated: words jieba has been given
+    # Options the command line gives (--as-of, --year): MkDocs reads mkdocs.yml afresh before each of
+    # the preview's rebuilds, and these win over it every time.
+    given: dict[str, str] = {}  # noqa: RUF012 - replaced, never mutated, by `configured`
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        for key, value in self.given.items():
+            self.config[key] = value
         if config.theme["language"] == "zh" and _searches(config):
             try:
                 import jieba  # noqa: F401
@@ -108,14 +119,16 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         try:
             # The live preview builds the current year only (or the years asked for): every page is
             # rebuilt on every change, and an archive of ten years would take minutes.
-            scope = os.environ.get(ENV_PREVIEW, "current") if self.serving else None
+            scope = (self.config.preview_years or "current") if self.serving else None
             # MkDocs' preview replaces site_url with its own address: QR codes and the feed would point
             # at this laptop. The preview leaves them out (they cost seconds at scale, too).
             site_url = None if self.serving else config.site_url or None
             if self.serving and (self._kept is None or self._kept.checks.folder != self.paths.cache_dir):
                 self._kept = Kept.for_project(self.paths)
+            as_of = self.config.as_of
             self.site = generate(
                 self.paths,
+                as_of=None if as_of is None else str(as_of),
                 site_url=site_url,
                 scope=scope,
                 search_archive=self.config.search_archive,
@@ -318,3 +331,26 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         shown = {str(year) for year in years}
         kept = [(entry, True) for entry in sorted(data.iterdir()) if not (entry.name.isdigit() and entry.name not in shown)]
         return [(data, False), *kept]
+
+
+def configured(config_file: str, **given: str | None) -> CampaignPlugin:
+    """The process's campaign plugin, with options given for this run (`as_of`, `preview_years`)
+    that win over mkdocs.yml's: how the command line hands them to the plugin, in this process.
+
+    MkDocs keeps one instance of a plugin per process (one that has `on_startup`): the `mkdocs build`
+    or `mkdocs serve` run next, in this process, uses this one.
+    """
+    from mkdocs.config import load_config
+
+    quiet = logging.getLogger("mkdocs")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)  # the run itself reads the config again and says what it has to say
+    try:
+        config = load_config(config_file)
+    finally:
+        quiet.setLevel(level)
+    plugin = next((p for p in config.plugins.values() if isinstance(p, CampaignPlugin)), None)
+    if plugin is None:
+        raise PluginError(f"{config_file} 的 plugins 里没有 campaign：网站的页面由它生成。")
+    plugin.given = {key: value for key, value in given.items() if value}
+    return plugin

@@ -9,6 +9,7 @@ Ctrl-C but not when it is killed with SIGTERM, as a closing terminal or a proces
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
@@ -60,31 +61,67 @@ def relay(stream: Iterable[str], out: TextIO) -> None:
             out.flush()
 
 
-def mkdocs_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+def mkdocs_env() -> dict[str, str]:
     # Material's end-of-life notice is English and says nothing an editor can act on.
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra or {})}
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 _MERGED: dict[str, Any] = {"stdout": subprocess.PIPE, "stderr": subprocess.STDOUT, "text": True, "encoding": "utf-8"}
 
 
-def run_mkdocs(args: list[str], cwd: Path, env: dict[str, str]) -> int:
-    """`mkdocs ARGS` to the end, its error output relayed in Chinese; its exit code."""
-    command = [sys.executable, "-m", "mkdocs", *args]
-    # MkDocs logs to standard error and says its last word (`Aborted with …`) on standard output: both
-    # are read here as one stream, in the order they were written, and relayed to standard error.
-    with subprocess.Popen(command, cwd=cwd, env=env, **_MERGED) as child:
-        assert child.stdout is not None
-        relay(child.stdout, sys.stderr)
-        return child.wait()
+class _Relayed(logging.Handler):
+    """MkDocs' log, said as `relay` says it: what `mkdocs build` would print, in Chinese where it can."""
+
+    def __init__(self, out: TextIO) -> None:
+        super().__init__()
+        self.out = out
+
+    def emit(self, record: logging.LogRecord) -> None:
+        said = chinese_line(f"{record.levelname:<8}-  {record.getMessage()}")
+        if said is not None:
+            self.out.write(said + "\n")
+            self.out.flush()
 
 
-# `mkdocs` with Ctrl-C restored: a program started in the background by a shell (`make edit &`, a
-# service) inherits SIGINT ignored, and MkDocs would then never hear the Ctrl-C it cleans up after.
-_INTERRUPTIBLE_MKDOCS = (
-    "import runpy, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
-    "sys.argv[0] = 'mkdocs'; runpy.run_module('mkdocs', run_name='__main__', alter_sys=True)"
-)
+def build_here(config_file: Path, site_dir: Path, out: TextIO | None = None) -> int:
+    """`mkdocs build --strict` in this process, as MkDocs' own command runs it; 0 when it succeeded.
+
+    In this process, not a child: the build's plugin is the one `plugin.configured` set up with the
+    command line's options, and its checked records make the office report afterwards.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    out = sys.stderr if out is None else out
+    logger = logging.getLogger("mkdocs")
+    handler = _Relayed(out)
+    saved = (logger.level, logger.propagate)
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except Abort as error:
+        said = chinese_line(error.format_message())
+        if said is not None:
+            out.write(said + "\n")
+        return 1
+    except MkDocsException as error:  # a bad mkdocs.yml: MkDocs' own words, as its command says them
+        out.write(f"{error.format_message()}\n")
+        return 1
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+    return 0
+
+
 STOP_GRACE = 15  # seconds MkDocs has to stop after Ctrl-C
 
 
@@ -97,13 +134,20 @@ def preview_base() -> Path:
     return shm if shm.is_dir() and os.access(shm, os.W_OK) else Path(tempfile.gettempdir())
 
 
-def serve(root: Path, args: list[str], env: dict[str, str] | None = None, started: Callable[[], None] | None = None) -> int:
+def serve(
+    root: Path,
+    args: list[str],
+    given: dict[str, str | None] | None = None,
+    started: Callable[[], None] | None = None,
+) -> int:
     """`mkdocs serve ARGS` in `root` until it ends or this process is stopped (Ctrl-C or SIGTERM); its
-    temporary site is removed either way. `started` is called once the child runs (for `edit`)."""
+    temporary site is removed either way. `given`: the campaign plugin's options from the command line
+    (`as_of`, `preview_years`); `started` is called once the child runs (for `edit`)."""
     folder = Path(tempfile.mkdtemp(prefix="campaign-preview-", dir=preview_base()))
-    command = [sys.executable, "-c", _INTERRUPTIBLE_MKDOCS, "serve", *args]
+    options = [f"{key}={value}" for key, value in (given or {}).items() if value]
+    command = [sys.executable, "-m", "generator.serving", "mkdocs.yml", *options, "--", "serve", *args]
     # The child's temporary site goes inside our own folder, which we remove whatever became of the child.
-    child_env = {**(env or mkdocs_env()), "TMPDIR": str(folder)}
+    child_env = {**mkdocs_env(), "TMPDIR": str(folder)}
     child = subprocess.Popen(command, cwd=root, env=child_env, **_MERGED)
 
     def stop(signum: int, frame: FrameType | None) -> None:
@@ -135,3 +179,26 @@ def serve(root: Path, args: list[str], env: dict[str, str] | None = None, starte
         shutil.rmtree(folder, ignore_errors=True)
     # Stopped on purpose (by a signal passed on as Ctrl-C) is a normal end.
     return 0 if code in (0, -signal.SIGINT, 130) else code
+
+
+def _preview_child(argv: list[str]) -> None:
+    """The preview's child process: `CONFIG KEY=VALUE… -- serve ARGS`. The campaign plugin is set up
+    with the options, then MkDocs' own command runs, in this process, with the same plugin.
+
+    Ctrl-C is restored: a program started in the background by a shell (`make edit &`, a service)
+    inherits SIGINT ignored, and MkDocs would then never hear the Ctrl-C it cleans up after.
+    """
+    import runpy
+
+    from .plugin import configured
+
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    split = argv.index("--")
+    given = dict(option.split("=", 1) for option in argv[1:split])
+    configured(argv[0], **given)
+    sys.argv = ["mkdocs", *argv[split + 1 :]]
+    runpy.run_module("mkdocs", run_name="__main__", alter_sys=True)
+
+
+if __name__ == "__main__":
+    _preview_child(sys.argv[1:])

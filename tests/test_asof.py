@@ -31,8 +31,8 @@ def test_a_bad_date_on_the_command_line_is_a_clear_error():
         resolve_as_of("2023/7/1", None, {})
 
 
-def test_the_environment_variable_reaches_the_pages(project):
-    site = generate(paths(project), environ={"CAMPAIGN_AS_OF": "2023-11-02"})
+def test_the_given_day_reaches_the_pages(project):
+    site = generate(paths(project), as_of="2023-11-02", environ={})
     home = next(p for p in site.pages if p.src_uri == "index.md")
     assert "各阶段已结束" in home.body
     assert site.context["as_of"] == "2023-11-02"

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
-from .conftest import cli, edit
+import pytest
+
+from .conftest import cli, edit, product
 
 
 def break_two(root: Path) -> None:
@@ -62,3 +65,30 @@ def test_json_output_and_empty_report_when_clean(project: Path):
         "message": "「技术能人」不在允许范围内。是不是想写「技术能手」？可选：工人先锋岗、技术能手、先进个人、创新能手、安全生产标兵、岗位练兵能手。"
         "这个列表是本地设置的个人荣誉（person_honours）：确实需要新的一项，请加在 site_data/settings.yml 里。",
     }
+
+
+@pytest.mark.build
+def test_a_build_checks_the_records_once_and_its_office_report_is_the_office_commands(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import generator.pipeline
+    from generator.cli import main
+
+    product(project)
+    checks: list[Path] = []
+    real = generator.pipeline.load_dataset
+
+    def counted(data_dir: Path, *args: Any) -> Any:
+        checks.append(data_dir)
+        return real(data_dir, *args)
+
+    monkeypatch.setattr(generator.pipeline, "load_dataset", counted)
+    site, office = tmp_path / "site", tmp_path / "office"
+    args = ["--root", str(project), "build", "--site-dir", str(site), "--office-dir", str(office), "--as-of", "2023-11-02"]
+    assert main(args) == 0
+    assert checks == [project / "site_data"]  # the site's build checked them; the office report reused that
+    assert "数据截至 2023年11月2日" in (site / "index.html").read_text(encoding="utf-8")  # the day given reached the pages
+
+    alone = tmp_path / "office-alone"
+    assert main(["--root", str(project), "office", "--office-dir", str(alone), "--as-of", "2023-11-02"]) == 0
+    assert {p.name: p.read_bytes() for p in office.iterdir()} == {p.name: p.read_bytes() for p in alone.iterdir()}

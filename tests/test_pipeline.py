@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import make_project
-from generator.pipeline import ENV_PREVIEW, Paths, check, generate
+from generator.pipeline import PREVIEW_SOURCE, Paths, check, generate
 from generator.problems import RecordsInvalid
 
 from .conftest import FIXTURE
@@ -56,7 +56,7 @@ def test_a_preview_builds_the_current_year_and_says_so(two_years: Path):
 def test_a_preview_of_an_unknown_year_says_which_years_there_are(two_years: Path):
     with pytest.raises(RecordsInvalid) as error:
         generate(Paths.of_project(two_years), scope="2019")
-    assert error.value.problems[0].file == ENV_PREVIEW
+    assert error.value.problems[0].file == PREVIEW_SOURCE
     assert "「2019」不是已有的年度（2022、2023）" in error.value.problems[0].message
 
 

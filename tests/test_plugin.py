@@ -13,7 +13,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import InclusionLevel, get_files
 
-from generator.plugin import CampaignPlugin
+from generator.plugin import CampaignPlugin, configured
 
 from .conftest import REPO, build, edit
 
@@ -63,15 +63,39 @@ def test_a_preview_of_one_year_polls_only_its_records_and_the_shared_ones(projec
 def test_build_date_is_tied_to_as_of_for_the_build_only(project: Path, monkeypatch):
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(REPO / "theme", project / "theme")
-    monkeypatch.setenv("CAMPAIGN_AS_OF", "2023-07-01")
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    plugin = configured(str(project / "mkdocs.yml"), as_of="2023-07-01")  # as `build --as-of 2023-07-01` does
+    try:
+        config = load_config(str(project / "mkdocs.yml"))
+        assert config.plugins["campaign"] is plugin
+        config = config.plugins.on_config(config)
+        plugin.on_pre_build(config=config)
+        assert os.environ["SOURCE_DATE_EPOCH"] == "1688184000"  # 2023-07-01 12:00 in China
+        assert plugin.site is not None and plugin.site.context["as_of"] == "2023-07-01"
+        plugin.on_post_build(config=config)
+        assert "SOURCE_DATE_EPOCH" not in os.environ
+    finally:
+        plugin.given = {}  # the process keeps this plugin: leave it as other tests expect
+
+
+def test_as_of_written_in_mkdocs_yml_is_the_build_day_and_the_command_line_wins(project: Path):
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "theme", project / "theme")
+    edit(project, "mkdocs.yml", "  - campaign\n", "  - campaign:\n      as_of: 2023-08-15\n")
     config = load_config(str(project / "mkdocs.yml"))
     plugin = config.plugins["campaign"]
-    config = config.plugins.on_config(config)
-    plugin.on_pre_build(config=config)
-    assert os.environ["SOURCE_DATE_EPOCH"] == "1688184000"  # 2023-07-01 12:00 in China
+    plugin.on_pre_build(config=config.plugins.on_config(config))
+    assert plugin.site is not None and plugin.site.context["as_of"] == "2023-08-15"
     plugin.on_post_build(config=config)
-    assert "SOURCE_DATE_EPOCH" not in os.environ
+
+    plugin = configured(str(project / "mkdocs.yml"), as_of="2023-09-01")
+    try:
+        config = load_config(str(project / "mkdocs.yml"))
+        plugin.on_pre_build(config=config.plugins.on_config(config))
+        assert plugin.site is not None and plugin.site.context["as_of"] == "2023-09-01"
+        plugin.on_post_build(config=config)
+    finally:
+        plugin.given = {}
 
 
 def test_live_preview_keeps_the_last_good_pages_and_shows_the_problems(project: Path, capsys):

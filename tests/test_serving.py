@@ -49,7 +49,7 @@ def test_the_preview_stopped_with_sigterm_removes_its_temporary_site(buildable: 
     port = free_port()
     env = {**BUILD_ENV, "CAMPAIGN_PREVIEW_TMP": str(shm)}
     preview = subprocess.Popen(
-        command(buildable, "serve", "--dev-addr", f"127.0.0.1:{port}"),
+        command(buildable, "serve", "--dev-addr", f"127.0.0.1:{port}", "--as-of", "2023-11-02"),
         cwd=buildable,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -61,6 +61,8 @@ def test_the_preview_stopped_with_sigterm_removes_its_temporary_site(buildable: 
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
                     assert response.status == 200
+                    # --as-of reached the preview's plugin, in the child process that runs MkDocs
+                    assert "数据截至 2023年11月2日" in response.read().decode("utf-8")
                     break
             except OSError:
                 assert preview.poll() is None, "the preview stopped by itself"

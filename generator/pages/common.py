@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from ..urls import relative
+
+if TYPE_CHECKING:
+    from ..dataset import Dataset
 
 # Long lists are split into pages of this many items: a page of a thousand cards is megabytes on a phone.
 PER_PAGE = 50
@@ -58,6 +61,7 @@ class Site:
     photos_processed: int = 0  # photos processed in this build (not answered from the cache)
     search_terms: list[str] = field(default_factory=list)  # words Chinese search must keep whole
     years: list[int] = field(default_factory=list)  # the years that have pages
+    checked: Dataset | None = None  # every record as checked, drafts too: the office report of the same build
 
 
 def chunks(items: list[Any], size: int) -> list[list[Any]]:
