@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import posixpath
 import re
 import sys
 from datetime import date
@@ -25,7 +26,7 @@ from .pages import Site
 from .pipeline import Kept, Paths, generate
 from .preview import RenderedPages, surroundings
 from .problems import RecordsInvalid
-from .render import compiled_templates, news_html, sanitise_page
+from .render import compiled_templates, from_site_root, news_html, sanitise_page
 from .segmentation import CachedSegmenter
 
 if TYPE_CHECKING:
@@ -271,6 +272,8 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
 
     @event_priority(-100)  # the page as written, after every other plugin
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        # News pictures, on the story's page and in its excerpts on the news lists.
+        output = from_site_root(output, page.url)
         if self._rendered is not None:
             # Pages are built one after another: what the search index gained since the last is this page's.
             entries = self._entries[self._indexed :] if self._entries is not None else []
@@ -286,12 +289,18 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
                 page.meta[key] = escape(page.meta[key])
         assert self.site is not None
         if page.file.src_uri in self.site.news:
+            folder = posixpath.dirname(page.file.src_uri) + "/"
+
+            def published(uri: str) -> str:
+                file = files.get_file_from_path(uri)
+                return file.url if file is not None else uri
+
             if self._kept is None:
-                return news_html(markdown)
+                return news_html(markdown, folder, published)
             # The preview's rebuilds sanitise each news story once.
-            html = self._kept.news.get(markdown)
+            html = self._kept.news.get(folder + markdown)
             if html is None:
-                html = self._kept.news[markdown] = news_html(markdown)
+                html = self._kept.news[folder + markdown] = news_html(markdown, folder, published)
             return html
         if self.config.html_pages and page.file.src_uri in self._bodies:
             # Our pages are HTML already: MkDocs need not run them through the Markdown parser (which

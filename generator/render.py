@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import html as html_lib
+import posixpath
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -101,12 +104,19 @@ def inert_for_markdown(html: str) -> str:
     return "".join(out)
 
 
-def news_html(markdown_text: str) -> str:
+def news_html(markdown_text: str, folder: str = "", published: Callable[[str], str] = str) -> str:
     r"""A news body as sanitised HTML, keeping the blog's excerpt separator between its parts; inert for
     the Markdown pass that MkDocs (and the blog, for excerpts) makes over it afterwards.
 
+    `folder`: the story's folder under content/. Its pictures, written relative to the story's file, are
+    marked as relative to the site's root (`from_site_root`): the story is shown on its own page and, as
+    an excerpt, on the news lists, each at another depth, and MkDocs resolves no link inside raw HTML.
+    `published`: where a file under content/ is published (the blog moves its posts' pictures).
+
     >>> news_html("第一段<script>x()</script>\n\n<!-- more -->\n\n第二段")
     '<p>第一段</p>\n\n<!-- more -->\n\n<p>第二段</p>'
+    >>> news_html("![开幕](images/a.jpg)", "news/posts/")
+    '<p><img alt="开幕" src="__cp_root__/news/posts/images/a.jpg"></p>'
     """
     parts = []
     for part in join_cjk_lines(markdown_text).split(MORE, 1):
@@ -114,8 +124,35 @@ def news_html(markdown_text: str) -> str:
         clean = nh3.clean(
             html, tags=NEWS_TAGS, attributes=NEWS_ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel="noopener noreferrer"
         )
+        clean = _IMAGE_SRC.sub(lambda m: _rooted(m, folder, published), clean)
         parts.append(inert_for_markdown(clean.strip()))
     return f"\n\n{MORE}\n\n".join(parts)
+
+
+SITE_ROOT = "__cp_root__/"  # a news picture's address from the site's root, until its page is known
+_IMAGE_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")([^"]*)(")')
+
+
+def _rooted(match: re.Match[str], folder: str, published: Callable[[str], str]) -> str:
+    src = html_lib.unescape(match.group(2))
+    if not src or "://" in src or src.startswith(("/", "#", "data:", "mailto:", "tel:")):
+        return match.group(0)
+    target = posixpath.normpath(posixpath.join(folder, src))
+    if target.startswith("../"):
+        return match.group(0)  # outside the site: left as written (and shown broken, as in the preview)
+    return f"{match.group(1)}{SITE_ROOT}{html_lib.escape(published(target))}{match.group(3)}"
+
+
+def from_site_root(html: str, page_url: str) -> str:
+    """`html` with the news pictures' addresses (see `news_html`) made relative to the page at `page_url`.
+
+    >>> from_site_root('<img src="__cp_root__/news/posts/a.jpg">', "news/page/2/")
+    '<img src="../../../news/posts/a.jpg">'
+    """
+    if SITE_ROOT not in html:
+        return html
+    up = "../" * page_url.count("/")
+    return html.replace(f'src="{SITE_ROOT}', f'src="{up}')
 
 
 # Pages written in Markdown (the plan, news, pages under content/), as MkDocs made them: the Markdown's

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from PIL import Image
 from generator.pipeline import generate
 from generator.problems import RecordsInvalid
 
-from .conftest import paths, write
+from .conftest import FIXTURE_AS_OF, build, edit, paths, product, write
 from .site_scan import metadata_segments
 from .test_images import phone_photo
 
@@ -105,3 +106,22 @@ def test_a_huge_news_picture_is_refused(project: Path):
     picture = project / "content/news/big.png"
     Image.new("1", (12000, 12000), 1).save(picture, "PNG")
     assert content_problems(project)[0].startswith("content/news/big.png: 照片「big.png」太大（12000×12000 像素")
+
+
+@pytest.mark.build
+def test_a_news_picture_shows_on_the_story_and_in_its_excerpt_on_the_news_list(project: Path, tmp_path: Path):
+    # Written as an editor writes it, relative to the story's file; the story's page is news/launch/.
+    (project / "content/news/posts/images").mkdir()
+    phone_photo(project / "content/news/posts/images/launch.jpg")
+    edit(project, "content/news/posts/2023-06-20-launch.md", "竞赛正式启动。", "竞赛正式启动。\n\n![启动仪式](images/launch.jpg)")
+    product(project)
+    result = build(project, tmp_path / "site", "--as-of", FIXTURE_AS_OF)
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    for page in ["news/launch/index.html", "news/index.html"]:
+        html = (site / page).read_text(encoding="utf-8")
+        sources = re.findall(r'<img alt="启动仪式" src="([^"]+)"', html)
+        assert sources, page
+        for src in sources:  # as the browser resolves it from the page's address
+            assert (site / Path(page).parent / src).resolve() == (site / "news/images/launch.jpg").resolve(), src
+    assert (site / "news/images/launch.jpg").is_file()  # where the blog publishes its posts' pictures
