@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .asof import CHINA
+from .content import nav_of
 from .dataset import Dataset
 from .footer import footer_problems
 from .guide import update_guide
@@ -28,25 +29,28 @@ from .kinds.collectives import Collective
 from .kinds.common import READY
 from .kinds.people import Person
 from .memo import Memo, fingerprint
-from .pipeline import Paths, as_of_for, check, office_of, office_report
+from .pipeline import Paths, as_of_for, check, check_content, office_of, office_report
 from .problems import RecordsInvalid
 from .project import ProjectError, Start, init_project, new_year
 from .report import FORMATS, render
 from .serving import build_here, serve
 
 
-def run_check(root: Path, style: str = "text") -> int:
+def run_check(root: Path, style: str = "text", config: str = "mkdocs.yml") -> int:
     paths = Paths.of_project(root)
+    # content/ is checked as the build checks it: an allow-list that includes the pages the nav names.
+    nav = sorted(nav_of(root / config))
     # A check of unchanged inputs by unchanged code says what it said last time: answered at once.
     memo = Memo.in_folder(paths.cache_dir, "verdict")
     digests: dict[str, bytes] = {}
     # The first check of a project has nothing to look up: its inputs' fingerprint is taken after it,
     # from the files as the check read them, instead of reading every file once more before.
-    key = None if memo.empty else memo.key(fingerprint(paths.data_dir, paths.content_dir, digests=digests))
+    key = None if memo.empty else memo.key(fingerprint(paths.data_dir, paths.content_dir, digests=digests), *nav)
     lines = memo.get(key) if key else None
     if lines is None:
         try:
             dataset = check(paths, digests=digests)
+            check_content(paths, dataset, nav)
         except RecordsInvalid as error:
             if style == "text":
                 print(error.report(building=False), file=sys.stderr)
@@ -55,7 +59,7 @@ def run_check(root: Path, style: str = "text") -> int:
                 print(render(error.problems, style))
             return 1
         lines = check_summary(dataset)
-        memo.put(key or memo.key(fingerprint(paths.data_dir, paths.content_dir, digests=digests)), lines)
+        memo.put(key or memo.key(fingerprint(paths.data_dir, paths.content_dir, digests=digests), *nav), lines)
         memo.save()
     print("[]" if style in ("gitlab", "json") else "\n".join(lines))
     return 0
@@ -419,6 +423,7 @@ def main(argv: list[str] | None = None) -> int:
         default="text",
         help="输出格式：text（给人看）、github（GitHub Actions 注释）、gitlab（GitLab 代码质量报告）、json",
     )
+    check_parser.add_argument("--config-file", default="mkdocs.yml", help="网站配置（其导航 nav 列出的页面可以放在 content/ 里）")
     build = commands.add_parser("build", help="生成网站到 site/（成功后才替换旧网站）")
     build.add_argument("--site-dir", type=Path, default=Path("site"))
     build.add_argument("--as-of", help="统计日期，如 2023-07-01（默认取竞赛记录里的 as_of 或今天）")
@@ -482,7 +487,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
-        return run_check(root, args.format)
+        return run_check(root, args.format, args.config_file)
     if args.command == "serve":
         given = {"as_of": args.as_of, "preview_years": args.year}
         return serve(root, ["--livereload", "--watch-theme", "--dev-addr", args.dev_addr], given)

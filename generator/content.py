@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+import yaml
+
 from .images import photo_refusal
 from .privacy import texts_in
 from .problems import Problem
@@ -31,6 +33,22 @@ def nav_pages(nav: object) -> set[str]:
     ['about.md', 'index.md']
     """
     return {item.lstrip("/") for item in texts_in(nav) if item.lower().endswith(".md") and "://" not in item}
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as plain data: MkDocs' own tags (`!ENV`, `!relative`, `!!python/name:…`) read as nothing."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def nav_of(config_file: Path) -> set[str]:
+    """The pages the navigation of `config_file` (mkdocs.yml) names; none where it has no nav."""
+    if not config_file.is_file():
+        return set()
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    return nav_pages(config.get("nav", [])) if isinstance(config, dict) else set()
 
 
 def _display(uri: str) -> str:

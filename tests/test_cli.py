@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import cli, edit, product
+from .conftest import cli, edit, product, write
 
 
 def break_two(root: Path) -> None:
@@ -92,3 +92,20 @@ def test_a_build_checks_the_records_once_and_its_office_report_is_the_office_com
     alone = tmp_path / "office-alone"
     assert main(["--root", str(project), "office", "--office-dir", str(alone), "--as-of", "2023-11-02"]) == 0
     assert {p.name: p.read_bytes() for p in office.iterdir()} == {p.name: p.read_bytes() for p in alone.iterdir()}
+
+
+def test_check_finds_what_content_may_not_publish_as_the_build_does(project: Path):
+    write(project, "content/名单.md", "# 内部名单\n")
+    write(project, "content/about.md", "# 关于\n")
+    result = cli(project, "check")
+    assert result.returncode == 1
+    assert "content/名单.md" in result.stderr and "content/about.md" in result.stderr
+    # A page the navigation names may be there.
+    (project / "content/名单.md").unlink()
+    write(
+        project,
+        "mkdocs.yml",
+        "site_name: x\nnav:\n  - 关于: about.md\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n",
+    )
+    result = cli(project, "check")
+    assert result.returncode == 0, result.stderr
