@@ -364,7 +364,7 @@ ADMIN_INDEX = """<!doctype html>
 <link href="config.yml" type="text/yaml" rel="cms-config-url">
 </head>
 <body>
-<script src="decap-cms.js"></script>
+<script src="decap-cms.js"></script>{scripts}
 </body>
 </html>
 """
@@ -382,6 +382,6 @@ def publish_editor(folder: Path, dist: Path, config: dict[str, Any]) -> list[Pat
         if source.is_file() and (source.name.endswith("decap-cms.js") or source.suffix == ".wasm"):
             (folder / source.name).write_bytes(source.read_bytes())
             written.append(folder / source.name)
-    (folder / "index.html").write_text(ADMIN_INDEX.format(title=""), encoding="utf-8")
+    (folder / "index.html").write_text(ADMIN_INDEX.format(title="", scripts=""), encoding="utf-8")
     (folder / "config.yml").write_text(config_text(config), encoding="utf-8")
     return [*written, folder / "index.html", folder / "config.yml"]

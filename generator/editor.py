@@ -4,7 +4,8 @@ A small HTTP server on localhost serves Decap CMS's admin page and bundle from o
 editor's configuration made afresh from the kind declarations at every load (`cms.py`), and the JSON
 API of Decap's local proxy (`decap-server`'s `local_fs` mode): the CMS posts `{action, params}` to
 /api/v1 and the server reads and writes the working tree. Only files under site_data/ and content/
-can be read or written; anything else is refused. The live preview (`mkdocs serve`) runs beside it.
+can be read or written; anything else is refused. The live preview (`mkdocs serve`) runs beside it. After each save the project is checked and what is
+wrong in the record just saved is shown in the editor (`check_saved`, `editor_assets/check-on-save.js`).
 """
 
 from __future__ import annotations
@@ -23,11 +24,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .cms import ADMIN_INDEX, cms_config, config_text, local_backend
+from .pipeline import Paths, check
+from .problems import RecordsInvalid
 
 ENV_CMS_DIST = "CAMPAIGN_CMS_DIST"  # where Decap's dist/ folder is (default: tools/cms/node_modules/decap-cms/dist)
 WRITABLE = ("site_data", "content")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg")
 MAX_BODY = 40 * 1024 * 1024  # a phone photo, base64-encoded, with room to spare
+CHECK_ON_SAVE = Path(__file__).parent / "editor_assets" / "check-on-save.js"
 
 MISSING_PAGE = """<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>表单编辑器还没有安装</title></head>
@@ -181,6 +185,18 @@ def handle(repo: Repository, action: str, params: dict[str, Any]) -> Any:
     raise KeyError(action)
 
 
+def check_saved(root: Path, path: str) -> dict[str, Any]:
+    """The check of the whole project, as `make check` makes it, after `path` was saved: the problems in
+    that file, and how many there are elsewhere (a record may break another, e.g. a renamed id)."""
+    try:
+        check(Paths.of_project(root))
+    except RecordsInvalid as error:
+        mine = [p for p in error.problems if p.file == path]
+        problems = [{"line": p.line, "field": p.field, "message": p.message} for p in mine]
+        return {"problems": problems, "others": len(error.problems) - len(mine)}
+    return {"problems": [], "others": 0}
+
+
 class EditorHandler(http.server.BaseHTTPRequestHandler):
     """The admin page, its bundle, its configuration and the proxy API, all from one origin."""
 
@@ -215,13 +231,21 @@ class EditorHandler(http.server.BaseHTTPRequestHandler):
             return
         name = path.removeprefix("/admin/")
         if name in ("", "index.html"):
-            page = ADMIN_INDEX.format(title=f" · {self.title}") if (self.dist / "decap-cms.js").is_file() else MISSING_PAGE
+            scripts = '\n<script src="check-on-save.js"></script>'
+            page = (
+                ADMIN_INDEX.format(title=f" · {self.title}", scripts=scripts)
+                if (self.dist / "decap-cms.js").is_file()
+                else MISSING_PAGE
+            )
             self._send(200, page.encode("utf-8"), "text/html; charset=utf-8")
             return
         if name == "config.yml":
             host = self.headers.get("Host") or "127.0.0.1"
             config = cms_config(self.repo.root, local_backend(f"http://{host}/api/v1"), site_url=self.preview_url)
             self._send(200, config_text(config).encode("utf-8"), "text/yaml; charset=utf-8")
+            return
+        if name == "check-on-save.js":
+            self._send(200, CHECK_ON_SAVE.read_bytes(), "text/javascript; charset=utf-8")
             return
         if "/" in name or name.startswith("."):
             self._send(404, b"", "text/plain")
@@ -234,6 +258,17 @@ class EditorHandler(http.server.BaseHTTPRequestHandler):
         self._send(200, file.read_bytes(), kind)
 
     def do_POST(self) -> None:
+        if urlsplit(self.path).path == "/api/check":
+            try:
+                length = min(int(self.headers.get("Content-Length", "0")), 64 * 1024)
+                path = str(json.loads(self.rfile.read(length) or b"{}").get("path", ""))
+                self.repo.resolve(path)  # a file of the project's records or content, nothing else
+                self._json(200, check_saved(self.repo.root, path))
+            except Refused as error:
+                self._json(403, {"error": str(error)})
+            except (OSError, ValueError) as error:
+                self._json(500, {"error": f"检查出错：{error}"})
+            return
         if urlsplit(self.path).path != "/api/v1":
             self._json(404, {"error": "找不到这个接口。"})
             return

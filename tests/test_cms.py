@@ -19,12 +19,12 @@ import pytest
 import yaml
 
 from generator.cms import cms_config, local_backend, team_backend
-from generator.editor import Repository, default_dist, editor_server, handle
+from generator.editor import Repository, check_saved, default_dist, editor_server, handle
 from generator.kinds import KINDS
 from generator.schema import Choice, Field, ListOf, Object, Ref, Term, Text, YearMap
 from generator.validate import read_settings
 
-from .conftest import BUILD_ENV, FIXTURE, REPO, cli, command
+from .conftest import BUILD_ENV, FIXTURE, REPO, cli, command, edit
 from .test_images import portrait_with_a_head
 
 
@@ -267,3 +267,33 @@ def test_a_new_person_with_a_photo_made_in_the_form(chromium: Any, project: Path
     )
     result = cli(project, "check")
     assert result.returncode == 0, result.stderr
+
+
+def test_after_a_save_the_check_names_what_is_wrong_in_the_saved_record(project: Path):
+    path = "site_data/2023/people/nong-ceshi.yml"
+    assert check_saved(project, path) == {"problems": [], "others": 0}
+    edit(project, path, "post: 装配钳工", "post: 装配钳工，电话 13912345678")
+    edit(project, "site_data/2023/people/huang-ceshi.yml", "honour: 技术能手", "honour: 技术能人")
+    result = check_saved(project, path)
+    assert [(p["line"], p["field"]) for p in result["problems"]] == [(4, "post")]
+    assert "网站不得公开个人手机号" in result["problems"][0]["message"]
+    assert result["others"] == 1  # the other record's mistake is counted, not listed here
+
+
+@pytest.mark.browser
+def test_saving_a_record_with_a_mistake_shows_it_in_the_editor(chromium: Any, project: Path):
+    with editor_server(project, dist=DIST) as admin:
+        page = open_record(chromium, admin, "people_2023/entries/nong-ceshi")
+        page.get_by_label("岗位", exact=True).fill("装配钳工，电话 13912345678")
+        publish(page)
+        alert = page.get_by_role("alert").filter(has_text="已保存，但检查发现 1 处问题")
+        alert.wait_for(timeout=60_000)
+        assert "第 4 行「post」：" in alert.inner_text()
+        alert.get_by_role("button", name="关闭").click()
+        assert page.locator("#cp-check").count() == 0
+        page.close()
+        page = open_record(chromium, admin, "people_2023/entries/nong-ceshi")
+        page.get_by_label("岗位", exact=True).fill("装配组长")
+        publish(page)
+        page.get_by_role("status").filter(has_text="已保存，检查通过").wait_for(timeout=60_000)
+        page.close()
