@@ -104,12 +104,12 @@ def inert_for_markdown(html: str) -> str:
     return "".join(out)
 
 
-def news_html(markdown_text: str, folder: str = "", published: Callable[[str], str] = str) -> str:
+def news_html(markdown_text: str, folder: str | None = None, published: Callable[[str], str] = str) -> str:
     r"""A news body as sanitised HTML, keeping the blog's excerpt separator between its parts; inert for
     the Markdown pass that MkDocs (and the blog, for excerpts) makes over it afterwards.
 
-    `folder`: the story's folder under content/. Its pictures, written relative to the story's file, are
-    marked as relative to the site's root (`from_site_root`): the story is shown on its own page and, as
+    `folder`: the story's folder under content/ (None: links left as written). Its pictures, written
+    relative to the story's file, are marked as relative to the site's root (`from_site_root`): the story is shown on its own page and, as
     an excerpt, on the news lists, each at another depth, and MkDocs resolves no link inside raw HTML.
     `published`: where a file under content/ is published (the blog moves its posts' pictures).
 
@@ -124,7 +124,8 @@ def news_html(markdown_text: str, folder: str = "", published: Callable[[str], s
         clean = nh3.clean(
             html, tags=NEWS_TAGS, attributes=NEWS_ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel="noopener noreferrer"
         )
-        clean = _IMAGE_SRC.sub(lambda m: _rooted(m, folder, published), clean)
+        if folder is not None:
+            clean = _IMAGE_SRC.sub(lambda m: _rooted(m, folder, published), clean)
         parts.append(inert_for_markdown(clean.strip()))
     return f"\n\n{MORE}\n\n".join(parts)
 
