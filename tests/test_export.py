@@ -134,6 +134,13 @@ def test_each_builder_writes_every_page(builder: str, tree: Path, request: pytes
 
 
 @pytest.mark.build
+def test_the_builders_write_the_pages_our_build_writes(properdocs_site: Path, zensical_site: Path, fixture_site: Path):
+    ours = {p.relative_to(fixture_site).as_posix() for p in fixture_site.rglob("*.html")}
+    for site in (properdocs_site, zensical_site):
+        assert {p.relative_to(site).as_posix() for p in site.rglob("*.html")} == ours
+
+
+@pytest.mark.build
 @pytest.mark.parametrize("builder", BUILDERS)
 def test_each_builder_shows_our_pages(builder: str, request: pytest.FixtureRequest):
     site: Path = request.getfixturevalue(builder)
