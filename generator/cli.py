@@ -395,23 +395,11 @@ def run_build(root: Path, site_dir: Path, as_of: str | None, config: str, office
 
 def run_export(root: Path, out: Path, as_of: str | None, config: str) -> int:
     """Write the site as a plain docs tree into `out` (see `export`): no MkDocs involved."""
-    from .content import nav_pages
-    from .export import ExportError, page_count, tree, write_tree
-    from .footer import project_config
-    from .pipeline import generate
+    from .export import ExportError, export, page_count
 
-    project = project_config(root / config)
-    nav = nav_pages(project.get("nav"))
-    paths = Paths.of_project(root)
-    archive = [
-        p["campaign"].get("search_archive") for p in project.get("plugins") or [] if isinstance(p, dict) and p.get("campaign")
-    ]
+    out = out if out.is_absolute() else Path.cwd() / out
     try:
-        site = generate(
-            paths, as_of, site_url=project.get("site_url") or None, search_archive=bool(archive and archive[0]), nav=nav
-        )
-        files = tree(site, paths.content_dir, paths.theme_dir, project, nav)
-        write_tree(files, out if out.is_absolute() else Path.cwd() / out, root)
+        files = export(root, out, as_of, root / config)
     except RecordsInvalid as error:
         print(error.report(), file=sys.stderr)
         return 1

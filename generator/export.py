@@ -27,8 +27,11 @@ import markdown as md
 import yaml
 from markupsafe import escape
 
+from .content import nav_pages
+from .footer import project_config
 from .load import split_front_matter
 from .pages import Page, Site
+from .pipeline import Paths, generate
 from .render import MORE, Renderer, news_html, sanitise_page
 from .typography import join_cjk_lines
 from .urls import Urls, relative
@@ -257,16 +260,39 @@ def page_count(files: Iterable[str]) -> int:
     return sum(1 for name in files if name.startswith(f"{DOCS}/") and name.endswith(".md"))
 
 
-def write_tree(files: dict[str, bytes], out: Path, root: Path) -> None:
-    """Write the tree into `out`, replacing an earlier export there; refuse any other folder that has files."""
-    out = out.resolve()
-    if out == root.resolve() or root.resolve().is_relative_to(out) or out.is_relative_to(root.resolve() / "content"):
+def check_destination(out: Path, root: Path) -> None:
+    """Refuse the project itself, a folder above it or under its content/, and a folder with other files."""
+    out, root = out.resolve(), root.resolve()
+    if out == root or root.is_relative_to(out) or out.is_relative_to(root / "content"):
         raise ExportError(f"不能导出到 {out}：那是项目本身的文件夹。请换一个空文件夹，如 ../导出。")
     if out.is_dir() and any(out.iterdir()) and not (out / CONFIG).is_file():
         raise ExportError(f"{out} 里已有别的文件，没有导出。请换一个空文件夹（或上次导出的文件夹）。")
+
+
+def write_tree(files: dict[str, bytes], out: Path, root: Path) -> None:
+    """Write the tree into `out`, replacing an earlier export there (see `check_destination`)."""
+    check_destination(out, root)
     for old in (out / DOCS, out / OVERRIDES):
         shutil.rmtree(old, ignore_errors=True)
     for name, data in files.items():
         path = out / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+
+
+def export(root: Path, out: Path, as_of: str | None, config_file: Path) -> dict[str, bytes]:
+    """Check the project at `root`, make its site and write it into `out` as a tree; the files written.
+
+    `config_file`: the project's mkdocs.yml, read as plain data for the navigation, the theme, the footer
+    and the campaign plugin's `search_archive`. Raises `RecordsInvalid` or `ExportError`.
+    """
+    check_destination(out, root)  # before the build: a wrong folder is said at once
+    project = project_config(config_file)
+    nav = nav_pages(project.get("nav"))
+    plugins = [item for item in project.get("plugins") or [] if isinstance(item, dict) and item.get("campaign")]
+    archive = bool(plugins and plugins[0]["campaign"].get("search_archive"))
+    paths = Paths.of_project(root)
+    site = generate(paths, as_of, site_url=project.get("site_url") or None, search_archive=archive, nav=nav)
+    files = tree(site, paths.content_dir, paths.theme_dir, project, nav)
+    write_tree(files, out, root)
+    return files
