@@ -202,6 +202,24 @@ def moved_nav(nav: Any) -> Any:
     return nav
 
 
+def not_in_nav(pages: Iterable[str], nav: Iterable[str]) -> str:
+    """The builder's `not_in_nav` patterns: the pages reached from index pages, never from the navigation
+    (as the plugin marks them). A folder with no page of the navigation in it is one pattern, whatever it holds.
+
+    >>> pages = ["index.md", "2023/people/a/index.md", "2023/index.md", "competitions/index.md", "competitions/x/index.md"]
+    >>> print(not_in_nav(pages, ["index.md", "competitions/index.md"]))
+    /2023/
+    /competitions/x/index.md
+    """
+    listed = set(nav)
+    folders = {uri.split("/", 1)[0] for uri in listed if "/" in uri}
+    patterns = set()
+    for uri in set(pages) - listed:
+        top = uri.split("/", 1)[0]
+        patterns.add(f"/{top}/" if "/" in uri and top not in folders else f"/{uri}")
+    return "\n".join(sorted(patterns))
+
+
 def theme_files(theme_dir: Path) -> tuple[dict[str, bytes], dict[str, bytes]]:
     """The theme's files for the tree: its stylesheets, scripts and images (into the docs, where every
     builder copies them) and its templates that override the builder's theme (`main.html`, partials)."""
@@ -215,8 +233,9 @@ def theme_files(theme_dir: Path) -> tuple[dict[str, bytes], dict[str, bytes]]:
     return statics, overrides
 
 
-def builder_config(site: Site, project: dict[str, Any]) -> dict[str, Any]:
-    """The builder's mkdocs.yml: the project's theme, navigation and footer, no plugin of ours."""
+def builder_config(site: Site, project: dict[str, Any], pages: Iterable[str]) -> dict[str, Any]:
+    """The builder's mkdocs.yml: the project's theme, navigation and footer, no plugin of ours; `pages`:
+    where the tree has its pages."""
     theme = {key: value for key, value in (project.get("theme") or {}).items() if key != "custom_dir"}
     extra = {key: value for key, value in (project.get("extra") or {}).items() if key != "cp"}
     config: dict[str, Any] = {
@@ -233,6 +252,7 @@ def builder_config(site: Site, project: dict[str, Any]) -> dict[str, Any]:
         "plugins": ["search"],
         "markdown_extensions": BUILDER_EXTENSIONS,
         "nav": moved_nav(project.get("nav")),
+        "not_in_nav": not_in_nav(pages, nav_pages(moved_nav(project.get("nav")))),
     }
     return {key: value for key, value in config.items() if value is not None}
 
@@ -250,7 +270,7 @@ def tree(site: Site, content_dir: Path, theme_dir: Path, project: dict[str, Any]
     files |= {f"{DOCS}/{asset.dest_uri}": asset.data for asset in site.assets}
     files |= {f"{DOCS}/{in_folder(uri)}": text.encode() for uri, text in pages.items()}
     files |= {f"{OVERRIDES}/{name}": data for name, data in overrides.items()}
-    config = yaml.safe_dump(builder_config(site, project), allow_unicode=True, sort_keys=False)
+    config = yaml.safe_dump(builder_config(site, project, map(in_folder, pages)), allow_unicode=True, sort_keys=False)
     files[CONFIG] = f"# 由 python -m generator export 生成：properdocs build 或 zensical build 读这个文件。\n{config}".encode()
     return files
 
