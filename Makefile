@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 AS_OF ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test test-fast serve edit cms check new import init new-year schema lint lighthouse clean
+.PHONY: site test test-fast serve edit cms check new import init new-year schema export lint lighthouse clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(PYTHON) -c "import ensurepip" 2>/dev/null || { echo "Python's venv module is missing: apt-get install python3-venv"; exit 1; }
@@ -36,6 +36,11 @@ new: $(STAMP)
 
 import: $(STAMP)
 	$(PY) -m generator import $(KIND) "$(FILE)"
+
+# make export DIR=../导出: the site as a plain docs tree that ProperDocs or Zensical builds (README "A second builder").
+export: $(STAMP)
+	@test -n "$(DIR)" || { echo "请指定导出到哪个文件夹：make export DIR=../导出"; exit 1; }
+	$(PY) -m generator export "$(DIR)" $(if $(AS_OF),--as-of $(AS_OF))
 
 schema: $(STAMP)
 	$(PY) -m generator schema

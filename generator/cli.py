@@ -412,6 +412,26 @@ def run_build(root: Path, site_dir: Path, as_of: str | None, config: str, office
     return write_office(office_dir if office_dir.is_absolute() else root / office_dir, files)
 
 
+def run_export(root: Path, out: Path, as_of: str | None, config: str) -> int:
+    """Write the site as a plain docs tree into `out` (see `export`): no MkDocs involved."""
+    from .export import ExportError, export, page_count
+
+    out = out if out.is_absolute() else Path.cwd() / out
+    try:
+        files = export(root, out, as_of, root / config)
+    except RecordsInvalid as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    except ExportError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(
+        f"已导出到 {out}：{page_count(files)} 个页面，共 {len(files)} 个文件。"
+        f"用 properdocs build -f {out}/mkdocs.yml 或 zensical build -f {out}/mkdocs.yml 生成网站。"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description="劳动和技能竞赛网站：检查记录、生成网站。")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="项目文件夹（默认当前文件夹）")
@@ -483,6 +503,12 @@ def main(argv: list[str] | None = None) -> int:
     team.add_argument("--site-url", default="", help="网站地址（编辑器里“查看网站”的链接）")
     team.add_argument("--out", type=Path, default=Path("admin-config.yml"), help="配置写到哪里（默认 admin-config.yml）")
     team.add_argument("--into", type=Path, help="连同编辑器页面和程序一起写进这个文件夹，如 site/admin（先运行 make cms）")
+    export = commands.add_parser(
+        "export", help="把整个网站导出为普通文档目录（页面、图片、下载、样式和配置），可用 ProperDocs 或 Zensical 生成"
+    )
+    export.add_argument("dir", type=Path, help="导出到哪个文件夹（空文件夹，或上次导出的文件夹）")
+    export.add_argument("--as-of", help="统计日期，如 2023-07-01（默认取竞赛记录里的 as_of 或今天）")
+    export.add_argument("--config-file", default="mkdocs.yml", help="读取哪个配置里的导航和页脚（默认 mkdocs.yml）")
     commands.add_parser("schema", help="按字段定义写出 JSON Schema（schemas/）和 VS Code 设置，编辑时有提示和红线")
     args = parser.parse_args(argv)
     root = args.root.resolve()
@@ -515,6 +541,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"已新建 {path.relative_to(root).as_posix()}，请按文件里的说明填写，然后运行 check。")
         return 0
+    if args.command == "export":
+        return run_export(root, args.dir, args.as_of, args.config_file)
     if args.command == "schema":
         for path in write_schemas(root):
             print(f"已写出 {path.relative_to(root).as_posix()}")

@@ -22,11 +22,17 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, 
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
-def footer(config_file: Path) -> dict[str, Any]:
-    """`extra.footer` of mkdocs.yml (empty when the file or the section is missing)."""
+def project_config(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml as plain data (empty when the file is missing), without MkDocs."""
     if not config_file.is_file():
         return {}
     config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    return config if isinstance(config, dict) else {}
+
+
+def footer(config_file: Path) -> dict[str, Any]:
+    """`extra.footer` of mkdocs.yml (empty when the file or the section is missing)."""
+    config = project_config(config_file)
     marks = (config.get("extra") or {}).get("footer") or {}
     return marks if isinstance(marks, dict) else {}
 
