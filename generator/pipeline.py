@@ -9,7 +9,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from . import privacy
 from .asof import ENV_AS_OF, resolve_as_of
 from .content import content_problems
 from .dataset import Dataset
@@ -18,6 +17,7 @@ from .memo import Memo
 from .pages import Asset, Remembered, Site, build_site, content_uri
 from .problems import Problem, RecordsInvalid
 from .publish import published, without_drafts
+from .rules import privacy
 from .validate import load_dataset
 
 ENV_PREVIEW = "CAMPAIGN_PREVIEW"  # which years `make serve` builds: all, or e.g. 2021,2022 (default: the current year)
