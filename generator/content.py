@@ -17,8 +17,8 @@ from pathlib import Path
 import yaml
 
 from .images import photo_refusal
-from .privacy import texts_in
 from .problems import Problem
+from .rules.privacy import texts_in
 
 NEWS_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 NEWS_INDEX = "news/index.md"

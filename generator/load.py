@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .kinds import KINDS, Kind
-from .mistakes import structural_slips
 from .problems import Problem
+from .rules.mistakes import structural_slips
 from .yamlio import LinedDict, LinedList, load_yaml
 
 YEAR_DIR = re.compile(r"^20[0-9]{2}$")

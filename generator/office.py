@@ -13,7 +13,7 @@ from .coverage import coverage
 from .dataset import Dataset
 from .publish import announcement_status
 from .render import Renderer
-from .rules import ran_competition
+from .rules.exemplars import ran_competition
 from .stats import board_table, coverage_tables
 from .tables import Cell, Table, csv_bytes, xlsx_bytes
 

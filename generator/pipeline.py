@@ -9,7 +9,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from . import privacy
 from .asof import AS_OF_SOURCE, resolve_as_of
 from .content import content_problems
 from .dataset import Dataset
@@ -18,6 +17,7 @@ from .memo import Memo
 from .pages import Asset, Remembered, Site, build_site, content_uri
 from .problems import Problem, RecordsInvalid
 from .publish import published, without_drafts
+from .rules import privacy
 from .validate import load_dataset
 
 PREVIEW_SOURCE = "预览范围（--year）"  # where a bad preview scope came from, as its problem names it

@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 
 from .dataset import Dataset
 from .kinds.common import DRAFT
-from .privacy import findings
+from .rules.privacy import findings
 from .scaffold import readable_id, unique_id
 
 COLUMNS = {

@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from .mistakes import FULLWIDTH_DIGITS, chinese_quotes, date_hint, typed_value_hint
 from .problems import Problem
+from .rules.mistakes import FULLWIDTH_DIGITS, chinese_quotes, date_hint, typed_value_hint
 from .yamlio import LinedDict, LinedList
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

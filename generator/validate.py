@@ -3,85 +3,30 @@
 from __future__ import annotations
 
 import pickle
-import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import privacy, rules
 from .dataset import Dataset, Year
 from .images import photo_refusal, readable_image
 from .kinds import KINDS, Kind
-from .kinds.collectives import Collective
 from .kinds.common import Source
-from .kinds.people import Person
-from .kinds.settings import Settings, check_settings, national_settings
-from .load import RawRecord, discover, display_path, read, read_bytes, read_text
+from .kinds.settings import Settings, national_settings
+from .load import RawRecord, discover, display_path, read, read_bytes
 from .memo import Memo, content_digest
 from .problems import Problem, RecordsInvalid
+from .rules import privacy
+from .rules.common import Context
+from .rules.ids import identity_problems
+from .rules.plan_text import read_plan
+from .rules.registry import check_all
+from .rules.settings import check_settings
 from .schema import Where, check_fields
-from .urls import RESERVED_COMPETITION_IDS, RESERVED_EXEMPLAR_IDS, RESERVED_NEWS_SLUGS
 from .workers import collector_paused, process_pool, worker_count
 from .yamlio import field_lines
 
 # Below this many files to check afresh, starting worker processes costs more than it saves.
 PARALLEL_FROM = 2000
-RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]")
-MORE = "<!-- more -->"
-
-
-def raw_html_problems(text: str, file: str, first_line: int = 1) -> list[Problem]:
-    """Hand-written Markdown may not carry HTML: the theme would publish it unsanitised."""
-    problems = []
-    for number, line in enumerate(text.split("\n"), first_line):
-        if RAW_HTML.search(line.replace(MORE, "")):
-            problems.append(
-                Problem(
-                    file,
-                    number,
-                    "",
-                    "正文里不能写网页代码（HTML 标签，如 <script>、<img>、<div>）。请只用 Markdown：空一行分段，**加粗**，- 列表。",
-                )
-            )
-    return problems
-
-
-def _identity_problems(raw: RawRecord, values: dict[str, Any]) -> list[Problem]:
-    if raw.kind.name == "news":
-        slug = values.get("slug")
-        if isinstance(slug, str) and RESERVED_NEWS_SLUGS.match(slug):
-            reserved = "index、page、archive、category、feed、search、assets、404、page-数字"
-            return [
-                Problem(raw.file, raw.data.line_of("slug"), "slug", f"网址名「{slug}」是网站保留的名字（{reserved}），请换一个。")
-            ]
-        return []
-    key = "unit" if raw.kind.name == "submission" else "id"
-    if key not in values or "/" in str(values[key]):
-        return []
-    line = raw.data.line_of(key)
-    if values[key] != raw.path.stem and raw.kind.name != "campaign":
-        return [
-            Problem(
-                raw.file,
-                line,
-                key,
-                f"编号「{values[key]}」与文件名「{raw.path.name}」不一致：请把文件改名为 {values[key]}{raw.path.suffix}，或把编号改为 {raw.path.stem}。",
-            )
-        ]
-    if raw.kind.name == "competition" and RESERVED_COMPETITION_IDS.match(values[key]):
-        return [
-            Problem(
-                raw.file,
-                line,
-                key,
-                f"编号「{values[key]}」是网站保留的名字（index、page-数字、search、assets、404、stream-…、form-…、township-…、industry-…），请换一个。",
-            )
-        ]
-    if raw.kind.name in ("collective", "person", "announcement") and RESERVED_EXEMPLAR_IDS.match(values[key]):
-        reserved = "index、page-数字（列表和它的分页）、search、assets、404"
-        return [Problem(raw.file, line, key, f"编号「{values[key]}」是网站保留的名字（{reserved}），请换一个。")]
-    return []
 
 
 def build_record(raw: RawRecord, where: Where) -> Any | None:
@@ -89,7 +34,7 @@ def build_record(raw: RawRecord, where: Where) -> Any | None:
     values = check_fields(raw.data, raw.kind.fields, where)
     if values is None:
         return None
-    identity = _identity_problems(raw, values)
+    identity = identity_problems(raw, values)
     if identity:
         where.problems.extend(identity)
         return None
@@ -312,24 +257,8 @@ def assemble(
                     )
                 )
                 continue
-            plan_path = (content_dir / record.plan_text).resolve()
-            line = record.src.line_of("plan_text")
-            if not plan_path.is_relative_to(content_dir.resolve()) or not plan_path.is_file():
-                problems.append(
-                    Problem(
-                        raw.file,
-                        line,
-                        "plan_text",
-                        f"找不到方案正文文件「{record.plan_text}」。请把方案全文放在 content/ 文件夹里，如 content/plans/{record.year}.md，这里写 plans/{record.year}.md。",
-                    )
-                )
-                dataset.failed_years.add(record.year)
-                continue
-            plan, plan_problems = read_text(plan_path, root)
-            plan_file = display_path(plan_path, root)
-            plan_problems += raw_html_problems(plan or "", plan_file)
-            plan_problems += privacy.scan_text(plan or "", plan_file, "", 1, public, False)
-            if plan is None or plan_problems:
+            plan, plan_problems = read_plan(record, content_dir, root, public)
+            if plan is None:
                 problems.extend(plan_problems)
                 dataset.failed_years.add(record.year)
                 continue
@@ -435,11 +364,7 @@ def _load_dataset(data_dir: Path, content_dir: Path, root: Path, memo: Memo, dig
                 display_path(data_dir, root), 0, "", "没有任何年度的竞赛记录：请建立 site_data/2023/campaign.yml 这样的文件。"
             )
         )
-    refused = dict(_photo_refusals(dataset, memo))
-    problems.extend(refused.values())
-    # A refused photo is not decoded at all (too large, or not the file itself): `rules` is told it
-    # reads, so that it does not call it broken on top.
-    problems.extend(rules.check_all(dataset, data_dir, lambda path: path in refused or _readable(path, memo)))
+    problems.extend(check_all(dataset, _photo_context(memo)))
     memo.save()
     if problems:
         raise RecordsInvalid(problems)
@@ -486,26 +411,30 @@ def _settings(
     return settings, content_digest(data or b""), problems
 
 
-def _photo_refusals(dataset: Dataset, memo: Memo) -> Iterator[tuple[Path, Problem]]:
-    """Photos of exemplars refused before any decoding: symlinks, and more pixels than `MAX_PIXELS`."""
-    for year in dataset.years.values():
-        records: list[Collective | Person] = [*year.collectives.values()]
-        records.extend(year.people.values())
-        for record in records:
-            name = record.photo
-            if not name or record.src.path is None or "/" in name or "\\" in name or name in (".", ".."):
-                continue
-            path = record.src.path.parent / name
-            if not (path.is_symlink() or path.is_file()):
-                continue
-            key = None if path.is_symlink() else memo.key("photo-refusal", _photo_key(path, memo))
-            refusal = memo.get(key) if key else None
-            if refusal is None:
-                refusal = photo_refusal(path) or ""
-                if key:
-                    memo.put(key, refusal)
-            if refusal:
-                yield path, Problem(record.src.file, record.src.line_of("photo"), "photo", str(refusal))
+def _photo_context(memo: Memo) -> Context:
+    """The rules' context, with photos judged from the cache: once per file and version."""
+    refusals: dict[Path, str] = {}
+
+    def refusal(path: Path) -> str:
+        if path not in refusals:
+            refusals[path] = _refusal(path, memo)
+        return refusals[path]
+
+    def readable(path: Path) -> bool:
+        return _readable(path, memo)
+
+    return Context(refusal, readable)
+
+
+def _refusal(path: Path, memo: Memo) -> str:
+    # A link is looked at afresh each time: its size and time are the link's, not the photo's.
+    key = None if path.is_symlink() else memo.key("photo-refusal", _photo_key(path, memo))
+    refusal = memo.get(key) if key else None
+    if refusal is None:
+        refusal = photo_refusal(path) or ""
+        if key:
+            memo.put(key, refusal)
+    return str(refusal)
 
 
 def _readable(path: Path, memo: Memo) -> bool:

@@ -44,13 +44,6 @@ def test_after_the_evidence_deadline(dataset):
     assert (result.count("按时"), result.count("逾期"), result.count("未报送")) == (1, 1, 1)
 
 
-def test_submission_for_a_workshop_is_refused(project):
-    edit(project, "site_data/2023/submissions/peijian.yml", "unit: peijian", "unit: peijian/zongzhuang")
-    assert problems(project) == [
-        "site_data/2023/submissions/peijian.yml:1: unit: 报送材料的是整个单位的工会：只写企业编号，不写车间班组。"
-    ]
-
-
 def test_unknown_evidence_kind_lists_the_eight(project):
     edit(project, "site_data/2023/submissions/peijian.yml", "  roster:", "  rosters:")
     assert problems(project) == [

@@ -8,43 +8,6 @@ from pathlib import Path
 from generator.pages.build import output_collisions, output_path
 from generator.pages.common import Asset, Page
 
-from .conftest import edit, problems
-
-
-def rename(root: Path, relative: str, new_id: str) -> None:
-    path = root / relative
-    edit(root, relative, f"id: {path.stem}", f"id: {new_id}")
-    path.rename(path.with_name(f"{new_id}.yml"))
-
-
-def test_a_record_may_not_take_a_lists_name(project: Path):
-    rename(project, "site_data/2023/people/huang-ceshi.yml", "index")
-    rename(project, "site_data/2023/collectives/zhaji.yml", "search")
-    found = problems(project)
-    assert (
-        "site_data/2023/people/index.yml:1: id: 编号「index」是网站保留的名字（index、page-数字（列表和它的分页）、search、assets、404），请换一个。"
-        in found
-    )
-    assert any(p.startswith("site_data/2023/collectives/search.yml:1: id: 编号「search」是网站保留的名字") for p in found)
-
-
-def test_a_news_slug_may_not_take_the_lists_name(project: Path):
-    edit(project, "content/news/posts/2023-06-20-launch.md", "slug: launch", "slug: index")
-    assert any(
-        p.startswith("content/news/posts/2023-06-20-launch.md:4: slug: 网址名「index」是网站保留的名字")
-        for p in problems(project)
-    )
-
-
-def test_a_collective_and_a_person_of_a_year_may_not_share_an_id(project: Path):
-    rename(project, "site_data/2023/people/huang-ceshi.yml", "zhaji")
-    assert any(
-        p.startswith(
-            "site_data/2023/people/zhaji.yml:1: id: 编号「zhaji」已是先进集体 site_data/2023/collectives/zhaji.yml 的编号"
-        )
-        for p in problems(project)
-    )
-
 
 def test_output_paths_with_directory_urls():
     assert output_path("index.md") == "index.html"

@@ -14,7 +14,7 @@ from PIL import Image, ImageDraw
 from generator.images import PARALLEL_FROM, prepare, process, readable_image, renditions
 from generator.pipeline import generate
 
-from .conftest import FIXTURE, build, edit, paths, problems, product
+from .conftest import FIXTURE, build, edit, paths, product
 
 
 def phone_photo(path: Path, size=(1600, 1200)) -> None:
@@ -127,16 +127,6 @@ def test_a_30_megapixel_photo_stays_within_its_memory_budget(tmp_path: Path):
     width, height, peak_mb = (int(v) for v in result.stdout.split())
     assert (width, height) == (960, 640)
     assert peak_mb < 160, f"peak {peak_mb} MB"
-
-
-def test_heic_photo_gets_a_message_on_how_to_convert_it(project: Path):
-    (project / "site_data/2023/people/nong-ceshi.heic").write_bytes(b"\x00\x00\x00\x18ftypheic")
-    edit(project, "site_data/2023/people/nong-ceshi.yml", "summary:", "photo: nong-ceshi.heic\nphoto_alt: 农测试\nsummary:")
-    found = problems(project)
-    assert found == [
-        "site_data/2023/people/nong-ceshi.yml:9: photo: 「nong-ceshi.heic」是苹果手机的 HEIC 格式，网站用不了。请转成 JPG："
-        "已拍的照片可以在 iPhone 上“共享→存储到文件”时选 JPG，或用微信发给自己后保存（会变成 JPG）；以后拍照可在 设置→相机→格式 选“兼容性最佳”。"
-    ]
 
 
 @pytest.mark.build

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import zlib
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,6 @@ from PIL import Image, PngImagePlugin
 
 from generator.images import MAX_PIXELS, PIPELINE_VERSION, photo_refusal, process
 
-from .conftest import edit, problems
 from .site_scan import metadata_segments
 
 SECRET = "身份证11010519491231002X 手机13800138000"
@@ -93,34 +91,3 @@ def test_too_many_pixels_is_refused_before_decoding(tmp_path: Path):
     )
     with pytest.raises(ValueError, match="太大"):
         process(path)
-
-
-def add_photo(project: Path, name: str) -> None:
-    edit(project, "site_data/2023/people/nong-ceshi.yml", "summary:", f"photo: {name}\nphoto_alt: 农测试\nsummary:")
-
-
-def test_the_check_calls_a_huge_photo_too_large_not_broken(project: Path):
-    # 50000 × 50000: beyond Pillow's own bomb limit, which raises before the size is known.
-    path = project / "site_data/2023/people/huge.png"
-    header = io.BytesIO()
-    Image.new("1", (8, 8), 1).save(header, "PNG")
-    data = bytearray(header.getvalue())
-    data[16:24] = (50000).to_bytes(4, "big") + (50000).to_bytes(4, "big")  # IHDR width and height
-    data[29:33] = zlib.crc32(bytes(data[12:29])).to_bytes(4, "big")
-    path.write_bytes(bytes(data))
-    add_photo(project, "huge.png")
-    assert problems(project) == [
-        "site_data/2023/people/nong-ceshi.yml:9: photo: 照片「huge.png」太大（超过 1.7 亿像素），网站最多接受 6000 万像素。"
-        "请把照片缩小后再放进来：如用手机相册“编辑→调整大小”或电脑画图工具，把长边改为 4000 像素以内。"
-    ]
-
-
-def test_a_symlinked_photo_is_refused(project: Path, tmp_path: Path):
-    outside = tmp_path / "outside.jpg"
-    Image.new("RGB", (64, 64), (9, 9, 9)).save(outside, "JPEG")
-    (project / "site_data/2023/people/linked.jpg").symlink_to(outside)
-    add_photo(project, "linked.jpg")
-    assert problems(project) == [
-        "site_data/2023/people/nong-ceshi.yml:9: photo: 照片「linked.jpg」是一个链接（快捷方式），不是照片文件本身："
-        "网站不发布链接指向的文件。请删除这个链接，把照片文件本身复制到这里。"
-    ]

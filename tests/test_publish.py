@@ -102,43 +102,6 @@ def test_an_honour_already_awarded_stays_published_whatever_the_announcement_doe
     assert page(site, "2023/people/nong-ceshi.md") is None
 
 
-def test_announcement_must_hold_five_working_days(with_announcement: Path):
-    # 09-28 to 10-09: 国庆 and 中秋 off from 09-29 to 10-06, 10-07 and 10-08 (a weekend) worked: 4 working days.
-    edit(
-        with_announcement,
-        "site_data/2023/announcements/pioneer.yml",
-        "start: 2023-12-04\nend: 2023-12-08",
-        "start: 2023-09-28\nend: 2023-10-09",
-    )
-    assert problems(with_announcement) == [
-        "site_data/2023/announcements/pioneer.yml:4: end: 公示期 2023-09-28 至 2023-10-09 只有 4 个工作日（按国务院节假日安排，含调休），"
-        "至少要 5 个工作日（本地设置 announcement_workdays）。请推迟结束日期。"
-    ]
-    edit(with_announcement, "site_data/2023/announcements/pioneer.yml", "end: 2023-10-09", "end: 2023-10-10")
-    assert problems(with_announcement) == []
-
-
-def test_a_year_the_calendar_lacks_needs_its_table(with_announcement: Path):
-    edit(with_announcement, "site_data/2023/campaign.yml", "  end: 2024-03-31", "  end: 2030-12-31")
-    edit(
-        with_announcement,
-        "site_data/2023/announcements/pioneer.yml",
-        "start: 2023-12-04\nend: 2023-12-08",
-        "start: 2030-01-02\nend: 2030-01-08",
-    )
-    assert problems(with_announcement) == [
-        "site_data/2023/announcements/pioneer.yml:4: end: 日历库还没有 2030 年的节假日安排，无法核对公示期。"
-        "请按国务院公布的安排建立 site_data/calendar/2030.yml。"
-    ]
-    # 2030-01-02 (Wed) to 01-08 (Tue): with 01-03 declared a holiday, 4 working days remain.
-    write(with_announcement, "site_data/calendar/2030.yml", "year: 2030\nholidays:\n  - 2030-01-01\n  - 2030-01-03\n")
-    assert problems(with_announcement)[0].startswith(
-        "site_data/2023/announcements/pioneer.yml:4: end: 公示期 2030-01-02 至 2030-01-08 只有 4 个工作日"
-    )
-    write(with_announcement, "site_data/calendar/2030.yml", "year: 2030\nholidays:\n  - 2030-01-01\nworkdays:\n  - 2030-01-05\n")
-    assert problems(with_announcement) == []
-
-
 def test_candidates_must_exist(with_announcement: Path):
     edit(with_announcement, "site_data/2023/announcements/pioneer.yml", "  - nong-ceshi", "  - nong-cheshi")
     assert problems(with_announcement) == [
@@ -241,11 +204,3 @@ def test_a_news_story_dated_after_as_of_waits_for_its_day(project: Path, tmp_pat
     later = tmp_path / "later"
     assert build(project, later, "--as-of", "2023-12-20", "--office-dir", str(tmp_path / "office2")).returncode == 0
     assert "年终表彰大会召开" in (later / "news" / "later" / "index.html").read_text(encoding="utf-8")
-
-
-def test_a_holiday_table_may_not_override_a_year_the_calendar_package_knows(project: Path):
-    # chinesecalendar has 2023: a table of our own would silently replace the State Council's days.
-    write(project, "site_data/calendar/2023.yml", "year: 2023\nholidays:\n  - 2023-10-02\n")
-    assert any(
-        p.startswith("site_data/calendar/2023.yml:1: year: 日历库已有 2023 年国务院公布的节假日安排") for p in problems(project)
-    )

@@ -39,11 +39,3 @@ def test_with_site_url_the_old_address_names_the_canonical_page(project: Path):
     site = generate(paths(project), site_url="https://example.org/zhuanti/")
     page = next(a for a in site.assets if a.dest_uri == "2023/people/nong-ceshi/index.html").data.decode()
     assert '<link rel="canonical" href="https://example.org/zhuanti/2023/people/nong-ce-shi/">' in page
-
-
-def test_a_former_id_may_not_be_another_records_address(project: Path):
-    edit(project, PERSON, "id: nong-ceshi\n", "id: nong-ceshi\nformer_ids:\n  - huang-ceshi\n  - nong-ceshi\n")
-    assert problems(project) == [
-        f"{PERSON}:3: former_ids[1]: 曾用编号「huang-ceshi」已是 site_data/2023/people/huang-ceshi.yml 的编号或曾用编号，旧网址不能同时指向两条记录。",
-        f"{PERSON}:4: former_ids[2]: 曾用编号「nong-ceshi」就是现在的编号：只写改名前的编号。",
-    ]

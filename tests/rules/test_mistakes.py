@@ -5,7 +5,7 @@ Encodings (GBK, UTF-16, a BOM, Windows line ends) and tabs are covered in test_v
 
 from __future__ import annotations
 
-from .conftest import edit, problems
+from ..conftest import edit, problems
 
 PERSON = "site_data/2023/people/huang-ceshi.yml"
 COMP = "site_data/2023/competitions/zhuangpei.yml"

@@ -10,10 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .load import RawRecord
-from .problems import Problem
-from .yamlio import LinedDict, LinedList
+from ..problems import Problem
+from ..yamlio import LinedDict, LinedList
+
+if TYPE_CHECKING:
+    from ..load import RawRecord
 
 _DATE = r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 # An ID number may be typed in groups: 6-8-4 (`110105 19491231 002X`) or 6-4-4-4, with spaces or dashes.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .problems import Problem
+from ..problems import Problem
 
 FULLWIDTH_COLON_KEY = re.compile(r"^[ \t\u3000]*(?:-[ \u3000]+)?[A-Za-z_][A-Za-z0-9_]*[ \t]*：")
 FULLWIDTH_INDENT = re.compile(r"^[ \t]*\u3000")
