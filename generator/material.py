@@ -9,7 +9,8 @@ options, and are mended here, relying on code Material does not offer as an inte
   `search_index.entries`, and the index file Material writes as ASCII JSON is written again as UTF-8;
 - the search worker: `material-search-worker.js` wraps Material's worker, relying on its private
   message code (QUERY = 2), its file name (`search.<hash>.min.js`, read from the `search` key of the
-  page's `__config`) and on lunr's `Builder.prototype.build`;
+  page's `__config`), on lunr's `Builder.prototype.build`, and on Material's query syntax (a term ending
+  in ^1 is searched without its wildcard);
 - the rendered HTML of Material's blocks: the search dialog's attributes and the `<script src=`
   of the scripts block, patched as text by the filters `main.html` applies.
 
