@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import posixpath
@@ -19,15 +18,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from . import material
 from .asof import epoch_of
 from .content import nav_pages
-from .memo import Memo
 from .pages import Site
 from .pipeline import Kept, Paths, generate
 from .preview import RenderedPages, surroundings
 from .problems import RecordsInvalid
 from .render import compiled_templates, from_site_root, news_html, sanitise_page
-from .segmentation import CachedSegmenter
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -38,21 +36,6 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger(__name__)
 ANCHOR = re.compile(r"""\sid=["']([^"']+)["']""")
-
-
-def _search_plugin(config: MkDocsConfig) -> object | None:
-    # Material's plugins are registered under their theme's name: "material/search".
-    return next((plugin for name, plugin in config.plugins.items() if name == "search" or name.endswith("/search")), None)
-
-
-def _searches(config: MkDocsConfig) -> bool:
-    return _search_plugin(config) is not None
-
-
-def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
-    """The entries of this build's search index, where Material's search plugin keeps them."""
-    entries = getattr(getattr(_search_plugin(config), "search_index", None), "entries", None)
-    return entries if isinstance(entries, list) else None
 
 
 class CampaignConfig(Config):
@@ -79,7 +62,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
     """Adds the pages generated from `site_data/` and rebuilds when a record changes."""
 
     site: Site | None = None
-    _segmenter: CachedSegmenter | None = None
+    _mends: material.SearchMends | None = None  # what this plugin did to Material's search, undone after each build
     _bodies: dict[str, str] = {}  # noqa: RUF012 - replaced, never mutated, by on_files
     serving = False
     _saved_epoch: str | None = None
@@ -89,7 +72,6 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
     _indexed = 0  # how many of its entries belong to pages already written
     _named_by_data = False  # mkdocs.yml leaves the site's name (and description) to the county's settings
     _described_by_data = False
-    _words: set[str] = set()  # noqa: RUF012 - replaced, never mutated: words jieba has been given
     # Options the command line gives (--as-of, --year): MkDocs reads mkdocs.yml afresh before each of
     # the preview's rebuilds, and these win over it every time.
     given: dict[str, str] = {}  # noqa: RUF012 - replaced, never mutated, by `configured`
@@ -97,12 +79,13 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         for key, value in self.given.items():
             self.config[key] = value
-        if config.theme["language"] == "zh" and _searches(config):
-            try:
-                import jieba  # noqa: F401
-            except ImportError:
-                # Without jieba Material builds a silently worse index: Chinese text is not segmented.
-                raise PluginError("中文搜索需要 jieba 分词：请运行 pip install -r requirements.txt（或 make site）。") from None
+        try:
+            material.check_version(material.installed_version())
+            material.check_segmentation(config)
+        except material.MaterialMismatch as error:
+            raise PluginError(str(error)) from None
+        if self._mends is None:
+            self._mends = material.SearchMends()
         root = Path(config.config_file_path).parent
         theme_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else root / "theme"
         self.paths = Paths(root, root / self.config.data_dir, Path(config.docs_dir), theme_dir, root / ".cache")
@@ -155,14 +138,8 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             log.info(
                 f"提示：新闻配图 {picture} 带有拍摄地点（GPS）。网站上的图片已去掉，但原图会进入仓库：建议去掉位置后再提交。"
             )
-        if self.config.search_terms:
-            import jieba
-
-            # jieba keeps its words for the life of the process: the preview's rebuilds add only new ones.
-            for term in set(self.site.search_terms) - self._words:
-                jieba.add_word(term, freq=100_000)
-            self._words = self._words | set(self.site.search_terms)
-        self._remember_segmentation(config)
+        assert self._mends is not None
+        self._mends.begin(config, self.paths.cache_dir, self.site.search_terms if self.config.search_terms else [])
         # MkDocs dates pages and the sitemap by SOURCE_DATE_EPOCH, read from the environment: set it to
         # as_of for this build only, so that builds with the same as_of are byte-identical.
         self._saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -174,42 +151,16 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         else:
             os.environ["SOURCE_DATE_EPOCH"] = self._saved_epoch
 
-    def _remember_segmentation(self, config: MkDocsConfig) -> None:
-        """Put a remembering segmenter in front of jieba where Material's search plugin cuts words."""
-        try:
-            import material.plugins.search.plugin as material_search
-        except ImportError:
-            return
-        if not _searches(config) or getattr(material_search, "jieba", None) is None:
-            return
-        jieba = material_search.jieba
-        if isinstance(jieba, CachedSegmenter):  # left by a build that stopped halfway
-            jieba = jieba.jieba
-        words = self.site.search_terms if self.site and self.config.search_terms else []
-        self._segmenter = CachedSegmenter(jieba, Memo.in_folder(self.paths.cache_dir, "search-words"), words)
-        material_search.jieba = self._segmenter
-
     def _forget_segmentation(self, save: bool) -> None:
-        if self._segmenter is None:
-            return
-        import material.plugins.search.plugin as material_search
-
-        material_search.jieba = self._segmenter.jieba
-        if save:
-            self._segmenter.memo.save()
-            log.debug(f"Chinese search: {self._segmenter.cut_now} runs of text segmented afresh")
-        self._segmenter = None
+        cut = self._mends.forget_segmentation(save) if self._mends else None
+        if save and cut is not None:
+            log.debug(f"Chinese search: {cut} runs of text segmented afresh")
 
     @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, config: MkDocsConfig) -> None:
         self._restore_epoch()
         self._forget_segmentation(save=True)
-        index = Path(config.site_dir) / "search" / "search_index.json"
-        if index.is_file():
-            # Material writes the index as ASCII JSON: every Chinese character, and the zero-width
-            # space between words, as a six-byte \uXXXX escape. As UTF-8 the same index is about half.
-            data = json.loads(index.read_bytes())
-            index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        material.rewrite_index(Path(config.site_dir))
 
     def on_build_error(self, error: Exception) -> None:
         self._restore_epoch()
@@ -235,6 +186,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         self._bodies = {page.src_uri: page.body for page in self.site.pages if not page.markdown_body}
         for asset in self.site.assets:
             files.append(File.generated(config, asset.dest_uri, content=asset.data))
+        files.append(File.generated(config, material.WORKER_URI, content=material.worker_source()))
         return files
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -242,6 +194,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         # change, and need not be checked (a stat per include) nor compiled again from the last build.
         env.auto_reload = False
         env.bytecode_cache = compiled_templates(self.paths.cache_dir, "theme-templates")
+        material.add_to_templates(env)
         return env
 
     @event_priority(-100)  # after the blog plugin has added its pages to the navigation
@@ -254,7 +207,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         dirs = [config.theme.custom_dir] if config.theme.custom_dir else []
         around = surroundings(config.extra, str(nav), config.config_file_path, dirs)
         self._rendered.begin({page.src_uri for page in self.site.pages})
-        self._entries = _search_entries(config)
+        self._entries = material.search_entries(config)
         in_nav = {item.file.src_uri for item in nav.pages}
         for page in self.site.pages:
             file = files.get_file_from_path(page.src_uri)

@@ -257,6 +257,7 @@ def test_every_internal_link_and_image_resolves(site: Path):
 
 
 def test_builds_with_the_same_as_of_are_identical(fixture_project: Path, tmp_path: Path):
+    edit(fixture_project, "site_data/2023/campaign.yml", "sample: true", "sample: false")  # a sample has no sitemap
     first, second = tmp_path / "one", tmp_path / "two"
     assert build(fixture_project, first, "--as-of", "2023-07-01").returncode == 0
     assert build(fixture_project, second, "--as-of", "2023-07-01").returncode == 0
@@ -270,10 +271,28 @@ def test_builds_with_the_same_as_of_are_identical(fixture_project: Path, tmp_pat
 
 def test_a_real_dataset_has_no_sample_notice_and_may_be_indexed(fixture_project: Path, tmp_path: Path):
     edit(fixture_project, "site_data/2023/campaign.yml", "sample: true", "sample: false")
+    edit(fixture_project, "mkdocs.yml", "site_name:", "site_url: https://ghw.example.gov.cn/jingsai/\nsite_name:")
     assert build(fixture_project, tmp_path / "site").returncode == 0
     for page in (tmp_path / "site").rglob("*.html"):
         html = text(page)
         assert "noindex" not in html and "cp-sample" not in html, page
+    site = tmp_path / "site"
+    assert text(site / "robots.txt") == "User-agent: *\nAllow: /\n\nSitemap: https://ghw.example.gov.cn/jingsai/sitemap.xml\n"
+    assert "<loc>https://ghw.example.gov.cn/jingsai/2023/people/nong-ceshi/</loc>" in text(site / "sitemap.xml")
+    assert (site / "sitemap.xml.gz").is_file() and (site / "feed.xml").is_file()
+
+
+def test_a_sample_build_keeps_search_engines_away(site: Path):
+    """The fixture is sample data (sample: true): invented people and units are not offered for indexing."""
+    assert text(site / "robots.txt").endswith("User-agent: *\nDisallow: /\n")
+    assert "示例数据" in text(site / "robots.txt")
+    assert not [name for name in ("sitemap.xml", "sitemap.xml.gz", "feed.xml") if (site / name).exists()]
+    assert "application/rss+xml" not in text(site / "index.html")
+
+
+def test_a_township_list_says_which_township_it_lists(site: Path):
+    page = text(site / "competitions/township-natong/index.html")
+    assert '<meta name="description" content="2023年测试县劳动和技能竞赛一览（乡镇：那桐镇），共 1 项。">' in page
 
 
 def test_next_year_needs_new_data_files_only(fixture_project: Path, tmp_path: Path):
@@ -336,6 +355,7 @@ def test_news_feed_with_site_url(fixture_project: Path, tmp_path: Path):
     import xml.etree.ElementTree as ElementTree
 
     edit(fixture_project, "mkdocs.yml", "site_name:", "site_url: https://ghw.example.gov.cn/jingsai/\nsite_name:")
+    edit(fixture_project, "site_data/2023/campaign.yml", "sample: true", "sample: false")  # a sample has no feed
     (fixture_project / "content/news/posts/later.md").write_text(
         "---\ntitle: 第二篇\ndate: 2023-08-01\nslug: second\ndescription: 后来的新闻。\n---\n\n正文。\n", encoding="utf-8"
     )
@@ -359,7 +379,8 @@ def test_search_index_holds_names_and_summaries_not_long_bodies(site: Path):
     """A reader's phone downloads the whole index: each record once, by its title and summary."""
     raw = (site / "search/search_index.json").read_text(encoding="utf-8")
     # UTF-8, not six-byte \uXXXX escapes of Chinese characters: half the download.
-    assert "陆测试" in raw and not re.search(r"\\u[4-9][0-9a-f]{3}", raw)
+    # A name is indexed as its surname and given name, which a reader may type alone.
+    assert "陆\u200b测试" in raw and not re.search(r"\\u[4-9][0-9a-f]{3}", raw)
     index = json.loads(raw)
     by_page = {entry["location"]: entry for entry in index["docs"]}
     person = yaml.safe_load((FIXTURE / "site_data/2023/people/lu-ceshi.yml").read_text(encoding="utf-8"))

@@ -27,6 +27,7 @@ from .news import feed, news_sources
 from .photos import Photos, Remembered
 from .plan import plan
 from .redirects import redirects
+from .robots import robots
 
 
 def rooms(ctx: Context) -> tuple[list[Page], list[Asset]]:
@@ -114,12 +115,15 @@ def build_site(
             replace(page, meta={**page.meta, "search": {"exclude": True}}) if page.src_uri.startswith(archived) else page
             for page in pages
         ]
-    assets.extend(feed(dataset, site_url))
+    sample = any(year.campaign.sample for year in dataset.years.values())
+    if not sample:  # the sample's news is invented: no feed for readers to subscribe to
+        assets.extend(feed(dataset, site_url))
+    assets.append(robots(sample, site_url))
     current = dataset.years[dataset.current_year].campaign
     settings = dataset.years[dataset.current_year].settings
     consumed = sorted({year.campaign.plan_text for year in dataset.years.values()})
     context = {
-        "sample": any(year.campaign.sample for year in dataset.years.values()),
+        "sample": sample,
         "as_of": as_of.isoformat(),
         "as_of_cn": f"{as_of.year}年{as_of.month}月{as_of.day}日",
         "issuer": current.issuer,
@@ -127,7 +131,7 @@ def build_site(
         # What the site is called where mkdocs.yml leaves it to the data: the county's campaign.
         "site_name": f"{settings.county}劳动和技能竞赛",
         "site_description": f"{settings.union}劳动和技能竞赛专题：工作方案、竞赛进展、竞赛结果和先进典型。",
-        "feed": FEED if site_url else None,
+        "feed": FEED if site_url and not sample else None,
     }
     news = news_sources(dataset, content_dir)
     return Site(pages, assets, consumed, news, context, photos.processed, search_terms(dataset), sorted(dataset.years))

@@ -23,6 +23,14 @@ _DUMPER: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 # A record's own page outranks the news and lists that mention it: searching a competition, an honour or a
 # name, a reader wants the record. Material's search multiplies a page's score by its `search.boost`.
 RECORD_BOOST = 2
+# The pages a reader means by a word that records also mention: the plan (方案), and above it (the plan names
+# the union in every section) the union's contact page, for the union's name. Each matches few queries, and
+# those it matches it should answer first.
+PLAN_BOOST = 3
+CONTACT_BOOST = 4
+# A township's or a stream's list of competitions, found by that name alone: above a record naming it in its
+# title, below a record matching more of the query (职工技能大赛 is the skills contest, not the 职工… stream).
+LIST_BOOST = 2.5
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,8 @@ FACETS = {
     "township": ("乡镇", "townships", "township"),
     "industry": ("行业", "industries", "industry"),
 }
+# The lists search finds by their name (the township's, the stream's); forms and industries are no query.
+SEARCHED_FACETS = ("township", "stream")
 
 
 def competitions(ctx: Context, year: Year) -> list[Page]:
@@ -95,7 +97,10 @@ def _competition_list(
     totals = {stream: sum(1 for c in chosen if c.stream == stream) for stream in streams}
     runs = chunks(chosen, ctx.per_page)
     uris = list_pages(ctx.urls.competitions(number, facet, code), len(runs))
-    description = f"{number}年{year.settings.county}劳动和技能竞赛一览，共 {len(chosen)} 项。"
+    facet_label = f"（{FACETS[facet][0]}：{label}）" if facet else ""
+    description = f"{number}年{year.settings.county}劳动和技能竞赛一览{facet_label}，共 {len(chosen)} 项。"
+    # A reader searching a township or a stream finds its list of competitions.
+    found = facet in SEARCHED_FACETS
     pages = []
     for index, (uri, run) in enumerate(zip(uris, runs, strict=True)):
         groups = []
@@ -113,7 +118,7 @@ def _competition_list(
             "groups": groups,
             "pagination": pagination(uris, index),
         }
-        pages.append(ctx.list_page(uri, title, index, "cp/competitions.html", params, description))
+        pages.append(ctx.list_page(uri, title, index, "cp/competitions.html", params, description, found))
     return pages
 
 

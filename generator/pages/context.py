@@ -16,7 +16,7 @@ from markupsafe import Markup
 from ..dataset import Dataset
 from ..render import Renderer
 from ..urls import Urls, url_of
-from .common import PER_PAGE, Page
+from .common import LIST_BOOST, PER_PAGE, Page
 from .photos import Photos
 
 
@@ -50,8 +50,13 @@ class Context:
         body = self.renderer.render(template, page=params)
         return Page(src_uri, title, body, meta, source)
 
-    def list_page(self, uri: str, title: str, index: int, template: str, params: dict[str, Any], description: str) -> Page:
+    def list_page(
+        self, uri: str, title: str, index: int, template: str, params: dict[str, Any], description: str, found: bool = False
+    ) -> Page:
         """One page of a paginated list. Lists repeat what the records' own pages say: they stay out of the
-        search index, which holds each record once."""
+        search index, which holds each record once. `found`: the list's first page is found by its title
+        alone (a township's competitions, by the township's name; its items stay out)."""
         numbered = title + (f"（第 {index + 1} 页）" if index else "")
+        if found and not index:
+            return self.page(uri, numbered, template, params, description=description, search={"boost": LIST_BOOST})
         return self.page(uri, numbered, template, params, description=description, search={"exclude": True})

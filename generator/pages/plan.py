@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..compute import schedule
 from ..dataset import Year
 from ..typography import join_cjk_lines
-from .common import Page
+from .common import PLAN_BOOST, Page
 from .context import Context
 
 
@@ -20,7 +20,7 @@ def plan(ctx: Context, year: Year) -> Page:
         page,
         f"{campaign.year}年工作方案",
         body,
-        {"description": campaign.notice.title, "hide": ["navigation"]},
+        {"description": campaign.notice.title, "hide": ["navigation"], "search": {"boost": PLAN_BOOST}},
         None,
         markdown_body=True,  # its headings make the table of contents
     )

@@ -6,6 +6,12 @@
  * 供水班组“五个一流” outranks the 五小 competition. Appending a character that never ends a word
  * (⺀, a radical of Han script, never in running text) lets it try the whole query. A query none of whose beginnings
  * is a word is left as it is: Material then searches it whole, as a prefix, which is right for it.
+ *
+ * Material also searches every word of a query as a prefix: in 职工技能大赛, 职工 finds the stream
+ * 职工技能素质提升竞赛 as well as the word 职工, and the stream's list outranked the skills contest. A query
+ * is cut here into the index's words (longest first); each whole word but the last is searched as that
+ * word only (word⺀^1: lunr's boost syntax, which Material leaves without a wildcard). The last is still
+ * a prefix: the reader may be typing it.
  * Loaded instead of Material's worker by main.html; the worker's file name arrives as ?material=.
  */
 (function () {
@@ -19,10 +25,33 @@
     return false;
   }
 
+  // The run cut into the index's words, longest first; a stretch where no word begins is one piece.
+  function pieces(run) {
+    var found = [];
+    for (var start = 0; start < run.length; ) {
+      var end = run.length;
+      while (end > start && !(run.slice(start, end) in words)) end--;
+      var word = end > start;
+      if (!word) for (end = start + 1; end < run.length && !beginsWithWord(run.slice(end)); end++);
+      found.push({ text: run.slice(start, end), word: word });
+      start = end;
+    }
+    return found;
+  }
+
   function mend(query) {
     if (!words || typeof query !== "string") return query;
-    return query.replace(/\p{sc=Han}+/gu, function (run) {
-      return beginsWithWord(run) ? run + END : run;
+    var typed = query.replace(/\s+$/, "").length; // where the word being typed ends
+    return query.replace(/\p{sc=Han}+/gu, function (run, offset) {
+      if (!beginsWithWord(run)) return run;
+      var found = pieces(run);
+      return found
+        .map(function (piece, index) {
+          if (!piece.word) return piece.text;
+          var last = offset + run.length === typed && index === found.length - 1;
+          return piece.text + END + (last ? "" : "^1");
+        })
+        .join(" ");
     });
   }
 
