@@ -58,6 +58,9 @@ class Site:
     photos_processed: int = 0  # photos processed in this build (not answered from the cache)
     search_terms: list[str] = field(default_factory=list)  # words Chinese search must keep whole
     years: list[int] = field(default_factory=list)  # the years that have pages
+    # Share metadata of pages MkDocs makes from content/ (news stories), by source path: poster, image.
+    shares: dict[str, dict[str, str]] = field(default_factory=dict)
+    posters: int = 0  # share posters made
 
 
 def chunks(items: list[Any], size: int) -> list[list[Any]]:
