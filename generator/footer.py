@@ -22,13 +22,23 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, 
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
-def footer(config_file: Path) -> dict[str, Any]:
-    """`extra.footer` of mkdocs.yml (empty when the file or the section is missing)."""
+def _config(config_file: Path) -> dict[str, Any]:
     if not config_file.is_file():
         return {}
     config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-    marks = (config.get("extra") or {}).get("footer") or {}
+    return config if isinstance(config, dict) else {}
+
+
+def footer(config_file: Path) -> dict[str, Any]:
+    """`extra.footer` of mkdocs.yml (empty when the file or the section is missing)."""
+    marks = (_config(config_file).get("extra") or {}).get("footer") or {}
     return marks if isinstance(marks, dict) else {}
+
+
+def site_url(config_file: Path) -> str | None:
+    """mkdocs.yml's site_url with a trailing slash; None when it has none (the office's exports link to the site by it)."""
+    url = str(_config(config_file).get("site_url") or "").strip()
+    return url.rstrip("/") + "/" if url else None
 
 
 def footer_problems(config_file: Path) -> list[str]:

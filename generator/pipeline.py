@@ -76,13 +76,20 @@ def _as_of(dataset: Dataset, as_of: str | None, environ: Mapping[str, str]) -> d
         raise RecordsInvalid([Problem(ENV_AS_OF, 0, "as_of", str(error))]) from None
 
 
-def office_report(paths: Paths, as_of: str | None = None, environ: Mapping[str, str] | None = None) -> dict[str, bytes]:
-    """Check the records and produce the office's internal report, as files by name."""
+def office_report(
+    paths: Paths, as_of: str | None = None, environ: Mapping[str, str] | None = None, site_url: str | None = None
+) -> tuple[dict[str, bytes], list[str]]:
+    """Check the records and produce the office's internal report and the press kits of the published
+    exemplars, as files by name; and notes on what the kits lack."""
     from .office import office_files  # spreadsheets (openpyxl) take a tenth of a second to import: only here
+    from .presskit import press_kits
 
     environ = os.environ if environ is None else environ
     dataset = check(paths)
-    return office_files(without_drafts(dataset), paths.theme_dir, _as_of(dataset, as_of, environ))
+    day = _as_of(dataset, as_of, environ)
+    files = office_files(without_drafts(dataset), paths.theme_dir, day)
+    kits, notes = press_kits(published(dataset, day), site_url, paths.cache_dir)
+    return files | kits, notes
 
 
 def preview_years(dataset: Dataset, scope: str | None) -> set[int] | None:

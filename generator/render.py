@@ -108,14 +108,19 @@ def news_html(markdown_text: str) -> str:
     >>> news_html("第一段<script>x()</script>\n\n<!-- more -->\n\n第二段")
     '<p>第一段</p>\n\n<!-- more -->\n\n<p>第二段</p>'
     """
-    parts = []
-    for part in join_cjk_lines(markdown_text).split(MORE, 1):
-        html = md.markdown(part, extensions=["sane_lists", "tables"], output_format="html")
-        clean = nh3.clean(
-            html, tags=NEWS_TAGS, attributes=NEWS_ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel="noopener noreferrer"
-        )
-        parts.append(inert_for_markdown(clean.strip()))
+    parts = [inert_for_markdown(clean_news(part)) for part in markdown_text.split(MORE, 1)]
     return f"\n\n{MORE}\n\n".join(parts)
+
+
+def clean_news(markdown_text: str) -> str:
+    r"""News Markdown as sanitised HTML (for the site, made inert by `news_html`; for the WeChat article, as it is).
+
+    >>> clean_news("第一段\n第二行<script>x()</script>")
+    '<p>第一段第二行</p>'
+    """
+    html = md.markdown(join_cjk_lines(markdown_text), extensions=["sane_lists", "tables"], output_format="html")
+    clean = nh3.clean(html, tags=NEWS_TAGS, attributes=NEWS_ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel="noopener noreferrer")
+    return clean.strip()
 
 
 # Pages written in Markdown (the plan, news, pages under content/), as MkDocs made them: the Markdown's

@@ -11,6 +11,7 @@ build says why once (`Sharing.note`).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ..dataset import Year
@@ -59,7 +60,7 @@ class Sharing:
             return {}
         assert self.site_url is not None
         folder = url_of(page)
-        self._wanted.append((folder, PosterFacts(**{**facts.__dict__, "url": self.site_url + folder})))
+        self._wanted.append((folder, replace(facts, url=self.site_url + folder)))
         meta = {"poster": folder + POSTER}
         if facts.photo:
             meta["image"] = folder + SHARE
