@@ -245,7 +245,8 @@ def share_crop(poster: Image.Image) -> Image.Image:
 
 def png_bytes(image: Image.Image) -> bytes:
     out = io.BytesIO()
-    image.save(out, "PNG", optimize=True)
+    # Not `optimize`: it saves 2 % of the bytes at four times the time (1.8 s a poster).
+    image.save(out, "PNG")
     return out.getvalue()
 
 
