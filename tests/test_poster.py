@@ -19,6 +19,7 @@ from generator.pipeline import generate
 from generator.poster import NO_FONT, NO_SITE_URL, PosterFacts, find_fonts, poster, wrap
 
 from .conftest import FIXTURE, FIXTURE_AS_OF, SITE_URL, paths
+from .test_images import phone_photo
 
 zxingcpp = pytest.importorskip("zxingcpp")
 FONTS = find_fonts()
@@ -48,9 +49,12 @@ def image(data: bytes) -> Image.Image:
 
 def test_poster_is_1080_wide_and_its_qr_code_opens_the_page(tmp_path: Path):
     assert FONTS is not None
-    drawn = poster(FACTS, FONTS, tmp_path)
+    phone_photo(tmp_path / "phone.jpg")  # with GPS, a camera serial and an orientation tag
+    drawn = poster(replace(FACTS, photo=str(tmp_path / "phone.jpg")), FONTS, tmp_path)
     png = Image.open(io.BytesIO(drawn.png))
     assert png.format == "PNG" and png.width == 1080 and png.height > 1080
+    # Drawn from the photo's pixels: nothing of its EXIF (GPS, camera) travels with the poster.
+    assert not png.getexif() and not getattr(png, "text", {}) and "exif" not in png.info
     assert [result.text for result in zxingcpp.read_barcodes(png)] == [URL]
     # The share image is the poster's top square, small enough for a chat's preview.
     assert image(drawn.share).size == (600, 600)
