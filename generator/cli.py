@@ -234,6 +234,33 @@ def photos_with_gps(dataset: Dataset) -> list[str]:
     return sorted(found)
 
 
+def run_wechat(root: Path, ident: str, year: int | None, out: Path | None, as_of: str | None) -> int:
+    """Write the 公众号 article of a published exemplar or news story into a folder."""
+    from .footer import site_url
+    from .publish import published
+    from .wechat import ArticleError, article_for, find, write
+
+    paths = Paths.of_project(root)
+    try:
+        dataset = check(paths)
+        public = published(dataset, as_of_for(dataset, as_of))
+        kind, found_year, record = find(public, ident, year)
+        article = article_for(public, kind, found_year, record, site_url(root / "mkdocs.yml"), paths.cache_dir)
+    except RecordsInvalid as error:
+        print(error.report(building=False), file=sys.stderr)
+        return 1
+    except ArticleError as error:
+        print(f"没有导出：{error}", file=sys.stderr)
+        return 1
+    folder = out if out is not None else Path("wechat") / ident
+    folder = folder if folder.is_absolute() else root / folder
+    written = write(article, folder)
+    print(f"已导出公众号文章「{article.title}」到 {folder}（{len(written)} 个文件）。")
+    pictures = "文章里的图片是同一文件夹里的文件，请在编辑器里逐张上传替换。" if len(written) > 1 else ""
+    print(f"用法：用浏览器打开 article.html，全选（Ctrl+A）复制，粘贴到公众号编辑器。{pictures}")
+    return 0
+
+
 def run_guard(root: Path, config: str = "mkdocs.yml", as_of: str | None = None) -> int:
     """Refuse to publish a sample dataset, or a site without its 备案号: CI calls this before deploying."""
     try:
@@ -359,29 +386,37 @@ def swap_in(built: Path, site_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def run_office(root: Path, office_dir: Path, as_of: str | None) -> int:
-    """The office report alone: check the records and write it."""
+def run_office(root: Path, office_dir: Path, as_of: str | None, config: str = "mkdocs.yml") -> int:
+    """The office report and press kits alone: check the records and write them."""
+    from .footer import site_url
+
     try:
-        files = office_report(Paths.of_project(root), as_of)
+        files, notes = office_report(Paths.of_project(root), as_of, site_url=site_url(root / config))
     except RecordsInvalid as error:
         print(error.report(), file=sys.stderr)
         return 1
-    return write_office(office_dir, files)
+    return write_office(office_dir, files, notes)
 
 
-def write_office(office_dir: Path, files: dict[str, bytes]) -> int:
-    """Write the office report into a temporary folder and swap it in."""
+def write_office(office_dir: Path, files: dict[str, bytes], notes: list[str]) -> int:
+    """Write the office report and the press kits into a temporary folder and swap it in."""
     clear_leftovers(office_dir)
     temporary = office_dir.with_name(f".{office_dir.name}.tmp-{os.getpid()}")
     try:
         temporary.mkdir(parents=True)
         for name, data in sorted(files.items()):
+            (temporary / name).parent.mkdir(parents=True, exist_ok=True)
             (temporary / name).write_bytes(data)
         swap_in(temporary, office_dir)
     finally:
         # Never left behind with the internal report in it, whatever stopped the writing.
         shutil.rmtree(temporary, ignore_errors=True)
     print(f"组委会办公室内部报表已生成：{office_dir}（不对外公开，不要上传到网站）")
+    kits = len({name.split("/")[1] for name in files if name.startswith("presskit/")})
+    if kits:
+        print(f"先进典型新闻宣传资料包 {kits} 个（海报、公众号文章、原尺寸照片、事实材料）：{office_dir / 'presskit'}")
+    for note in notes:
+        print(f"提示：{note}")
     return 0
 
 
@@ -407,9 +442,11 @@ def run_build(root: Path, site_dir: Path, as_of: str | None, config: str, office
         return code or 1
     swap_in(temporary, site_dir)
     print(f"网站已生成：{site_dir}")
+    from .footer import site_url
+
     assert plugin.site is not None  # a build that succeeded made it
-    files = office_of(plugin.site, plugin.paths)
-    return write_office(office_dir if office_dir.is_absolute() else root / office_dir, files)
+    files, notes = office_of(plugin.site, plugin.paths, site_url(config_file))
+    return write_office(office_dir if office_dir.is_absolute() else root / office_dir, files, notes)
 
 
 def run_export(root: Path, out: Path, as_of: str | None, config: str) -> int:
@@ -509,6 +546,11 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("dir", type=Path, help="导出到哪个文件夹（空文件夹，或上次导出的文件夹）")
     export.add_argument("--as-of", help="统计日期，如 2023-07-01（默认取竞赛记录里的 as_of 或今天）")
     export.add_argument("--config-file", default="mkdocs.yml", help="读取哪个配置里的导航和页脚（默认 mkdocs.yml）")
+    wechat = commands.add_parser("wechat", help="把一篇新闻或一个先进典型导出为公众号文章（粘贴到公众号编辑器，图片单独成文件）")
+    wechat.add_argument("id", help="先进集体、先进个人的编号（记录文件名，不带 .yml）或新闻的 slug")
+    wechat.add_argument("--year", type=int, help="年度（同一编号在几个年度都有时必填）")
+    wechat.add_argument("--out", type=Path, help="写到哪个文件夹（默认 wechat/编号/）")
+    wechat.add_argument("--as-of", help="统计日期，如 2023-07-01（只导出这一天已发布的内容）")
     commands.add_parser("schema", help="按字段定义写出 JSON Schema（schemas/）和 VS Code 设置，编辑时有提示和红线")
     args = parser.parse_args(argv)
     root = args.root.resolve()
@@ -521,6 +563,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_cms(root, args)
     if args.command == "edit":
         return run_edit(root, args.port, args.dev_addr, args.year, args.as_of)
+    if args.command == "wechat":
+        return run_wechat(root, args.id, args.year, args.out, args.as_of)
     if args.command == "guard":
         return run_guard(root, args.config_file, args.as_of)
     if args.command == "init":

@@ -14,8 +14,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-import yaml
-
+from .footer import project_config
 from .images import photo_refusal
 from .problems import Problem
 from .rules.privacy import texts_in
@@ -35,20 +34,9 @@ def nav_pages(nav: object) -> set[str]:
     return {item.lstrip("/") for item in texts_in(nav) if item.lower().endswith(".md") and "://" not in item}
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml as plain data: MkDocs' own tags (`!ENV`, `!relative`, `!!python/name:…`) read as nothing."""
-
-
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
 def nav_of(config_file: Path) -> set[str]:
     """The pages the navigation of `config_file` (mkdocs.yml) names; none where it has no nav."""
-    if not config_file.is_file():
-        return set()
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    return nav_pages(config.get("nav", [])) if isinstance(config, dict) else set()
+    return nav_pages(project_config(config_file).get("nav") or [])
 
 
 def _display(uri: str) -> str:

@@ -37,6 +37,12 @@ def footer(config_file: Path) -> dict[str, Any]:
     return marks if isinstance(marks, dict) else {}
 
 
+def site_url(config_file: Path) -> str | None:
+    """mkdocs.yml's site_url with a trailing slash; None when it has none (the office's exports link to the site by it)."""
+    url = str(project_config(config_file).get("site_url") or "").strip()
+    return url.rstrip("/") + "/" if url else None
+
+
 def footer_problems(config_file: Path) -> list[str]:
     """What is missing or wrong in the footer marks, in the words of the guide.
 

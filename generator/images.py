@@ -217,24 +217,36 @@ _FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
 def news_picture(path: Path, cache_dir: Path | None = None) -> bytes:
     """A picture from a news post, re-encoded in its own format (its links keep working): upright, no
     wider than `NEWS_PICTURE_WIDTH`, without any metadata. Cached by content like the renditions."""
-    key = hashlib.sha256(path.read_bytes() + json.dumps(["news", PIPELINE_VERSION, NEWS_PICTURE_WIDTH]).encode()).hexdigest()
-    cached = cache_dir / "news-pictures" / key if cache_dir is not None else None
+    return _copy(
+        path, cache_dir, ["news", PIPELINE_VERSION, NEWS_PICTURE_WIDTH], NEWS_PICTURE_WIDTH, _FORMATS[path.suffix.lower()]
+    )
+
+
+def full_size(path: Path, cache_dir: Path | None = None) -> bytes:
+    """A photo at its full size for the press (the office's press kits), upright and without any metadata
+    (no EXIF, no GPS, no comment): a JPEG re-encoded from its pixels. Cached by content like the renditions."""
+    return _copy(path, cache_dir, ["full", PIPELINE_VERSION], None, "JPEG", quality=92)
+
+
+def _copy(path: Path, cache_dir: Path | None, key_of: list[object], widest: int | None, fmt: str, quality: int = 85) -> bytes:
+    """One upright copy of a picture without metadata, at most `widest` pixels wide, in `fmt`; cached by content."""
+    key = hashlib.sha256(path.read_bytes() + json.dumps(key_of).encode()).hexdigest()
+    cached = cache_dir / f"{key_of[0]}-pictures" / key if cache_dir is not None else None
     if cached is not None and cached.is_file():
         return cached.read_bytes()
     refusal = photo_refusal(path)
     if refusal is not None:
         raise ValueError(refusal)
     with Image.open(path) as original:
-        if original.format == "JPEG":
-            original.draft("RGB", (NEWS_PICTURE_WIDTH * 2, NEWS_PICTURE_WIDTH * 2))
+        if original.format == "JPEG" and widest is not None:
+            original.draft("RGB", (widest * 2, widest * 2))
         upright = _to_rgb(ImageOps.exif_transpose(original))
-    if upright.width > NEWS_PICTURE_WIDTH:
-        height = max(1, round(upright.height * NEWS_PICTURE_WIDTH / upright.width))
-        upright = upright.resize((NEWS_PICTURE_WIDTH, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    if widest is not None and upright.width > widest:
+        height = max(1, round(upright.height * widest / upright.width))
+        upright = upright.resize((widest, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
     upright.info = {}
     out = io.BytesIO()
-    fmt = _FORMATS[path.suffix.lower()]
-    upright.save(out, fmt, **({"quality": 85, "optimize": True, "progressive": True} if fmt == "JPEG" else {}))
+    upright.save(out, fmt, **({"quality": quality, "optimize": True, "progressive": True} if fmt == "JPEG" else {}))
     data = out.getvalue()
     if cached is not None:
         cached.parent.mkdir(parents=True, exist_ok=True)

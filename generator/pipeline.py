@@ -73,23 +73,29 @@ def as_of_for(dataset: Dataset, as_of: str | None, environ: Mapping[str, str] | 
         raise RecordsInvalid([Problem(AS_OF_SOURCE, 0, "as_of", str(error))]) from None
 
 
-def office_report(paths: Paths, as_of: str | None = None, environ: Mapping[str, str] | None = None) -> dict[str, bytes]:
-    """Check the records and produce the office's internal report, as files by name (`office` alone;
-    a build makes the report from the records it checked: `office_of`)."""
+def office_report(
+    paths: Paths, as_of: str | None = None, environ: Mapping[str, str] | None = None, site_url: str | None = None
+) -> tuple[dict[str, bytes], list[str]]:
+    """Check the records and produce the office's internal report and the press kits of the published
+    exemplars, as files by name; and notes on what the kits lack. (`office` alone; a build makes them
+    from the records it checked: `office_of`.)"""
     dataset = check(paths)
-    return _office(dataset, paths, as_of_for(dataset, as_of, environ))
+    return _office(dataset, paths, as_of_for(dataset, as_of, environ), site_url)
 
 
-def office_of(site: Site, paths: Paths) -> dict[str, bytes]:
-    """The office's internal report of a build, from the records that build checked: no second check."""
+def office_of(site: Site, paths: Paths, site_url: str | None) -> tuple[dict[str, bytes], list[str]]:
+    """The office's internal report and press kits of a build, from the records that build checked."""
     assert site.checked is not None, "a site made by generate() carries its records"
-    return _office(site.checked, paths, date.fromisoformat(site.context["as_of"]))
+    return _office(site.checked, paths, date.fromisoformat(site.context["as_of"]), site_url)
 
 
-def _office(dataset: Dataset, paths: Paths, day: date) -> dict[str, bytes]:
+def _office(dataset: Dataset, paths: Paths, day: date, site_url: str | None) -> tuple[dict[str, bytes], list[str]]:
     from .office import office_files  # spreadsheets (openpyxl) take a tenth of a second to import: only here
+    from .presskit import press_kits
 
-    return office_files(without_drafts(dataset), paths.theme_dir, day)
+    files = office_files(without_drafts(dataset), paths.theme_dir, day)
+    kits, notes = press_kits(published(dataset, day), site_url, paths.cache_dir)
+    return files | kits, notes
 
 
 def preview_years(dataset: Dataset, scope: str | None) -> set[int] | None:

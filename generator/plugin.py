@@ -134,6 +134,8 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             config.site_name = self.site.context["site_name"]
         if self._described_by_data:
             config.site_description = self.site.context["site_description"]
+        if self.site.context.get("poster_note") and not self.serving:
+            log.info(f"提示：{self.site.context['poster_note']}")
         for picture in self.site.context.get("news_pictures_with_gps", []):
             log.info(
                 f"提示：新闻配图 {picture} 带有拍摄地点（GPS）。网站上的图片已去掉，但原图会进入仓库：建议去掉位置后再提交。"
@@ -242,6 +244,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
                 page.meta[key] = escape(page.meta[key])
         assert self.site is not None
         if page.file.src_uri in self.site.news:
+            page.meta.update(self.site.shares.get(page.file.src_uri, {}))  # its share poster and image
             folder = posixpath.dirname(page.file.src_uri) + "/"
 
             def published(uri: str) -> str:

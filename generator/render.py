@@ -119,15 +119,23 @@ def news_html(markdown_text: str, folder: str | None = None, published: Callable
     '<p><img alt="开幕" src="__cp_root__/news/posts/images/a.jpg"></p>'
     """
     parts = []
-    for part in join_cjk_lines(markdown_text).split(MORE, 1):
-        html = md.markdown(part, extensions=["sane_lists", "tables"], output_format="html")
-        clean = nh3.clean(
-            html, tags=NEWS_TAGS, attributes=NEWS_ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel="noopener noreferrer"
-        )
+    for part in markdown_text.split(MORE, 1):
+        clean = clean_news(part)
         if folder is not None:
             clean = _IMAGE_SRC.sub(lambda m: _rooted(m, folder, published), clean)
-        parts.append(inert_for_markdown(clean.strip()))
+        parts.append(inert_for_markdown(clean))
     return f"\n\n{MORE}\n\n".join(parts)
+
+
+def clean_news(markdown_text: str) -> str:
+    r"""News Markdown as sanitised HTML (for the site, made inert by `news_html`; for the WeChat article, as it is).
+
+    >>> clean_news("第一段\n第二行<script>x()</script>")
+    '<p>第一段第二行</p>'
+    """
+    html = md.markdown(join_cjk_lines(markdown_text), extensions=["sane_lists", "tables"], output_format="html")
+    clean = nh3.clean(html, tags=NEWS_TAGS, attributes=NEWS_ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel="noopener noreferrer")
+    return clean.strip()
 
 
 SITE_ROOT = "__cp_root__/"  # a news picture's address from the site's root, until its page is known

@@ -155,6 +155,22 @@ def chromium() -> Iterator[Any]:
         yield instance
 
 
+# Where the fixture site is published in tests that need an address (QR codes, posters, share cards).
+SITE_URL = "https://ghw.example.gov.cn/jingsai/"
+
+
+@pytest.fixture(scope="session")
+def site_with_url(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/fixtures/site built with site_url (as a published site is), once per test session (per worker)."""
+    root = tmp_path_factory.mktemp("with-url") / "project"
+    shutil.copytree(FIXTURE, root)
+    product(root)
+    edit(root, "mkdocs.yml", "site_name:", f"site_url: {SITE_URL}\nsite_name:")
+    result = build(root, root.parent / "site", "--as-of", FIXTURE_AS_OF)
+    assert result.returncode == 0, result.stderr
+    return root.parent / "site"
+
+
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """tests/fixtures/site with an ended 公示, built on FIXTURE_AS_OF once per test session (per worker).

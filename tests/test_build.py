@@ -340,7 +340,8 @@ def test_sharing_tags_and_footer_marks(fixture_project: Path, tmp_path: Path):
     person = text(tmp_path / "site/2023/people/nong-ceshi/index.html")
     assert '<meta property="og:title" content="农测试（工人先锋岗）">' in person
     assert '<meta property="og:url" content="https://ghw.example.gov.cn/jingsai/2023/people/nong-ceshi/">' in person
-    assert '<meta property="og:image" content="https://ghw.example.gov.cn/jingsai/assets/photos/2023/people/nong-ceshi-' in person
+    # The share image is the crop of the page's poster, beside the page (its photo where no CJK font draws posters).
+    assert '<meta property="og:image" content="https://ghw.example.gov.cn/jingsai/2023/people/nong-ceshi/share.jpg">' in person
     assert '<link rel="canonical" href="https://ghw.example.gov.cn/jingsai/2023/people/nong-ceshi/">' in person
     for page in (tmp_path / "site").rglob("*.html"):
         assert "桂ICP备00000000号-1" in text(page), page

@@ -34,7 +34,7 @@ def test_before_the_announcement_starts_candidates_are_in_the_office_report_only
     assert page(site, "2023/people/nong-ceshi.md") is None and page(site, "2023/collectives/zongzhuang.md") is None
     assert page(site, "2023/gongshi/pioneer.md") is None
     assert "农测试" not in page(site, "people.md") and "正在公示" not in page(site, "index.md")
-    report = office_report(paths(with_announcement), "2023-12-01", {})["index.html"].decode()
+    report = office_report(paths(with_announcement), "2023-12-01", {})[0]["index.html"].decode()
     assert "2023年度测试县工人先锋号拟表彰对象公示" in report and "未开始" in report and "农测试" in report
 
 

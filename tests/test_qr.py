@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,10 +11,9 @@ from PIL import Image
 
 from tools.browser import chromium_path, serve
 
-from .conftest import FIXTURE, build, edit, product
+from .conftest import SITE_URL
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
-SITE_URL = "https://ghw.example.gov.cn/jingsai/"
 
 if chromium_path() is None:
     if os.environ.get("CI"):
@@ -23,17 +21,6 @@ if chromium_path() is None:
     pytest.skip("Chromium is not installed", allow_module_level=True)
 
 zxingcpp = pytest.importorskip("zxingcpp")
-
-
-@pytest.fixture(scope="module")
-def site_with_url(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("qr") / "project"
-    shutil.copytree(FIXTURE, root)
-    product(root)
-    edit(root, "mkdocs.yml", "site_name:", f"site_url: {SITE_URL}\nsite_name:")
-    result = build(root, root.parent / "site", "--as-of", "2023-12-01")
-    assert result.returncode == 0, result.stderr
-    return root.parent / "site"
 
 
 def test_every_qr_code_decodes_to_its_page(chromium, site_with_url: Path):

@@ -23,11 +23,12 @@ from .dashboard import dashboard
 from .exemplars import exemplars
 from .home import home
 from .innovations import innovations
-from .news import feed, news_sources
+from .news import content_uri, feed, news_sources
 from .photos import Photos, Remembered
 from .plan import plan
 from .redirects import redirects
 from .robots import robots
+from .share import DEFAULT_SHARE, Sharing, news_facts
 
 
 def rooms(ctx: Context) -> tuple[list[Page], list[Asset]]:
@@ -102,7 +103,8 @@ def build_site(
     renderer = Renderer(theme_dir, cache_dir, remembered.markdown if remembered else None)
     urls = Urls(dataset.current_year)
     photos = Photos(urls, cache_dir, remembered)
-    ctx = Context(dataset, renderer, as_of, urls, photos, site_url.rstrip("/") + "/" if site_url else None)
+    base = site_url.rstrip("/") + "/" if site_url else None
+    ctx = Context(dataset, renderer, as_of, urls, photos, base, sharing=Sharing(base, cache_dir))
     photos.prepare(dataset)
     pages, assets = rooms(ctx)
     collisions = output_collisions(pages, assets, content_dir.parent)
@@ -120,6 +122,8 @@ def build_site(
         assets.extend(feed(dataset, site_url))
     assets.append(robots(sample, site_url))
     current = dataset.years[dataset.current_year].campaign
+    shares = news_shares(ctx, content_dir)
+    assets.extend(ctx.sharing.made(current.title, current.issuer))
     settings = dataset.years[dataset.current_year].settings
     consumed = sorted({year.campaign.plan_text for year in dataset.years.values()})
     context = {
@@ -132,6 +136,23 @@ def build_site(
         "site_name": f"{settings.county}劳动和技能竞赛",
         "site_description": f"{settings.union}劳动和技能竞赛专题：工作方案、竞赛进展、竞赛结果和先进典型。",
         "feed": FEED if site_url and not sample else None,
+        # The share image of pages without their own, and why there are no posters (said once).
+        "share_image": DEFAULT_SHARE if site_url else None,
+        "poster_note": ctx.sharing.note(),
     }
     news = news_sources(dataset, content_dir)
-    return Site(pages, assets, consumed, news, context, photos.processed, search_terms(dataset), sorted(dataset.years))
+    made = Site(pages, assets, consumed, news, context, photos.processed, search_terms(dataset), sorted(dataset.years))
+    made.shares, made.posters = shares, ctx.sharing.count
+    return made
+
+
+def news_shares(ctx: Context, content_dir: Path) -> dict[str, dict[str, str]]:
+    """The share posters of the news stories, whose pages MkDocs' blog makes: their metadata by source path."""
+    shares = {}
+    for year in ctx.data.years.values():
+        for story in year.news:
+            if story.src.path is not None:
+                meta = ctx.sharing.poster(ctx.urls.news_post(story.slug), news_facts(year, story))
+                if meta:
+                    shares[content_uri(story.src.path, content_dir)] = meta
+    return shares

@@ -70,6 +70,9 @@ class Site:
     search_terms: list[str] = field(default_factory=list)  # words Chinese search must keep whole
     years: list[int] = field(default_factory=list)  # the years that have pages
     checked: Dataset | None = None  # every record as checked, drafts too: the office report of the same build
+    # Share metadata of pages MkDocs makes from content/ (news stories), by source path: poster, image.
+    shares: dict[str, dict[str, str]] = field(default_factory=dict)
+    posters: int = 0  # share posters made
 
 
 def chunks(items: list[Any], size: int) -> list[list[Any]]:

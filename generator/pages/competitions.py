@@ -14,6 +14,7 @@ from ..urls import relative
 from .common import RECORD_BOOST, Page, chunks, list_pages, pagination
 from .context import Context
 from .exemplars import card
+from .share import competition_facts
 
 FACETS = {
     "stream": ("竞赛内容", "streams", "stream"),
@@ -163,6 +164,12 @@ def _competition_page(
             for facet, (_, words, attr) in FACETS.items()
         },
     }
+    # A competition with results has a share poster of its winners.
+    shared = (
+        ctx.sharing.poster(page, competition_facts(year, competition, ctx.unit(competition.organiser), year.people))
+        if competition.results
+        else {}
+    )
     return ctx.page(
         page,
         competition.title,
@@ -171,4 +178,5 @@ def _competition_page(
         description=competition.summary,
         source=competition.src.path,
         search={"boost": RECORD_BOOST},
+        **shared,
     )

@@ -7,7 +7,7 @@ the photos, which several rooms show and which are processed once (see `photos`)
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import segno
@@ -18,6 +18,7 @@ from ..render import Renderer
 from ..urls import Urls, url_of
 from .common import LIST_BOOST, PER_PAGE, Page
 from .photos import Photos
+from .share import Sharing
 
 
 @dataclass
@@ -31,6 +32,7 @@ class Context:
     photos: Photos
     site_url: str | None = None  # with a trailing slash; none in the preview, which must not print its own address
     per_page: int = PER_PAGE
+    sharing: Sharing = field(default_factory=lambda: Sharing(None, None, look=False))  # posters and share images
 
     def unit(self, ref: str) -> str:
         return self.data.unit_name(ref)

@@ -13,6 +13,7 @@ from ..urls import relative
 from .common import RECORD_BOOST, Page, chunks, list_pages, pagination
 from .context import Context
 from .photos import consented, placeholder
+from .share import exemplar_facts
 
 
 def card(ctx: Context, record: Collective | Person, kind: str, page: str) -> dict[str, Any]:
@@ -110,6 +111,8 @@ def exemplar(ctx: Context, year: Year, record: Collective | Person, kind: str) -
     image = {}
     if not params["photo"]["placeholder"]:
         image = {"image": ctx.photos.largest_jpeg(number, kind, record.id)}
+    # The share poster; its crop replaces the photo as the share image.
+    image |= ctx.sharing.poster(page, exemplar_facts(year, record, kind, ctx.unit(record.unit)))
     return ctx.page(
         page,
         title,
