@@ -34,6 +34,7 @@ from .problems import RecordsInvalid
 from .project import ProjectError, Start, init_project, new_year
 from .report import FORMATS, render
 from .serving import build_here, serve
+from .siteurl import site_url_problems
 
 
 def run_check(root: Path, style: str = "text", config: str = "mkdocs.yml") -> int:
@@ -262,7 +263,7 @@ def run_wechat(root: Path, ident: str, year: int | None, out: Path | None, as_of
 
 
 def run_guard(root: Path, config: str = "mkdocs.yml", as_of: str | None = None) -> int:
-    """Refuse to publish a sample dataset, or a site without its 备案号: CI calls this before deploying."""
+    """Refuse to publish a sample dataset, or a site without its address or its 备案号: CI calls this before deploying."""
     try:
         dataset = check(Paths.of_project(root))
     except RecordsInvalid as error:
@@ -289,6 +290,13 @@ def run_guard(root: Path, config: str = "mkdocs.yml", as_of: str | None = None) 
             file=sys.stderr,
         )
         return 1
+    # QR codes, the feed, canonical links and the 404 page under a sub-path all need the site's address.
+    address = site_url_problems(root / config)
+    if address:
+        for problem in address:
+            print(f"不能发布：{problem}", file=sys.stderr)
+        print("没有网站地址，二维码、RSS 订阅和分享链接都不会生成（见 EDITING.md「发布」）。", file=sys.stderr)
+        return 1
     # A site in mainland China shows its 备案号 on every page; on the union's portal, the portal's.
     marks = footer_problems(root / config)
     if marks:
@@ -298,7 +306,7 @@ def run_guard(root: Path, config: str = "mkdocs.yml", as_of: str | None = None) 
             "境内网站每页页脚都要显示备案号；放在工会门户网站下的，填门户网站的备案号（见 EDITING.md「发布」）。", file=sys.stderr
         )
         return 1
-    print("可以发布：没有示例数据，页脚备案号已填写。")
+    print("可以发布：没有示例数据，网站地址和页脚备案号已填写。")
     return 0
 
 
@@ -511,7 +519,8 @@ def main(argv: list[str] | None = None) -> int:
     next_year.add_argument("--from", dest="old", type=int, help="从哪一年开始（默认最新的年度）")
     next_year.add_argument("--to", dest="new", type=int, help="新的年度（默认下一年）")
     guard = commands.add_parser(
-        "guard", help="发布前的把关：数据仍是示例数据（sample: true）或页脚没有备案号时返回失败，CI 据此拒绝发布"
+        "guard",
+        help="发布前的把关：数据仍是示例数据（sample: true）、没有网站地址（site_url）或页脚没有备案号时返回失败，CI 据此拒绝发布",
     )
     guard.add_argument("--config-file", default="mkdocs.yml")
     guard.add_argument("--as-of", help="发布时用的统计日期（与 build 的 --as-of 相同；默认取竞赛记录里的 as_of 或今天）")

@@ -239,6 +239,16 @@ def number(value: float | int | None) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
+def keep(value: object) -> Markup:
+    """Text the line breaker keeps whole where it can (a date, an award, a name: never 9月22|日).
+
+    >>> keep("2023年9月22日")
+    Markup('<span class="cp-keep">2023年9月22日</span>')
+    """
+    text = str(value) if value is not None else ""
+    return Markup('<span class="cp-keep">{}</span>').format(text) if text else Markup("")
+
+
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
 
@@ -282,6 +292,7 @@ class Renderer:
         self.env.filters["markdown"] = rendered
         self.env.filters["date_cn"] = date_cn
         self.env.filters["number"] = number
+        self.env.filters["keep"] = keep
 
     def render(self, template: str, **params: Any) -> str:
         """Render one page body. Blank lines are folded so that Markdown keeps the HTML as one block."""

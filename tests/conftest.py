@@ -100,6 +100,16 @@ def headline(home: str) -> dict[str, int]:
     return {label: int(value) for value, label in re.findall(pattern, home, re.S)}
 
 
+# What a table's cells carry for the phone's stacked rows (partials/cp/data-table.html): ARIA roles and their
+# column's name. Tests of a table's content compare rows as the cells read.
+LAYOUT = re.compile(r' (?:role="(?:table|rowgroup|row|columnheader|rowheader|cell)"|data-label="[^"]*")')
+
+
+def as_written(html: str) -> str:
+    """`html` without the attributes of the phone layout: '<tr role="row"><th scope="row" role="rowheader">' reads '<tr><th scope="row">'."""
+    return LAYOUT.sub("", html)
+
+
 def product(root: Path) -> Path:
     """Make a data tree a buildable project: the repository's mkdocs.yml and theme/ (the product) beside it."""
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")

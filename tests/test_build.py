@@ -155,7 +155,7 @@ def test_plan_page_is_repaired_and_structured(site: Path):
     # The committee, the targets and the schedule as structure, not only prose.
     assert "<dt>组长</dt><dd>组长甲（县总工会主席）" in plan
     assert "<td>规模以上国有企业</td><td>80%以上</td>" in plan
-    assert "2023年6月15日前</strong>：竞赛方案报送组委会办公室备案" in plan
+    assert '<span class="cp-keep">2023年6月15日</span>前</strong>：竞赛方案报送组委会办公室备案' in plan
 
 
 def test_sample_notice_and_noindex_on_every_page(site: Path):

@@ -9,7 +9,7 @@ from generator.coverage import coverage
 from generator.pipeline import generate
 from generator.validate import load_dataset
 
-from .conftest import edit, paths, problems
+from .conftest import as_written, edit, paths, problems
 
 ZHUANGPEI = "site_data/2023/competitions/zhuangpei.yml"
 TEAM_AND_TIE = """results:
@@ -68,11 +68,11 @@ def test_an_enterprise_that_co_organises_counts_as_running_a_competition(project
 def test_results_of_teams_with_entries_and_ties_in_the_stored_order(project: Path):
     text = (project / ZHUANGPEI).read_text(encoding="utf-8")
     (project / ZHUANGPEI).write_text(text[: text.index("results:")] + TEAM_AND_TIE, encoding="utf-8")
-    body = page(generate(paths(project), "2023-12-01", {}), "2023/competitions/zhuangpei.md")
-    rows = body[body.index('<table class="cp-results">') : body.index("</table>")]
+    body = as_written(page(generate(paths(project), "2023-12-01", {}), "2023/competitions/zhuangpei.md"))
+    rows = body[body.index('<table class="cp-results cp-stack">') : body.index("</table>")]
     assert '<td class="cp-results__rank">1</td>' in rows
     assert (
-        '总装一队<span class="cp-results__members">（农测试、黄测试）</span><span class="cp-results__entry">作品：快速定位夹具</span>'
+        '总装一队</span><span class="cp-results__members">（农测试、黄测试）</span><span class="cp-results__entry">作品：快速定位夹具</span>'
         in rows
     )
     # 乙 and 甲 share the 2nd place: both 并列2, in the order written (乙 first), then the 4th.

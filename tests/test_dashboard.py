@@ -11,7 +11,7 @@ import pytest
 
 from generator.tables import SAMPLE_NOTE
 
-from .conftest import build, edit, product
+from .conftest import as_written, build, edit, product
 
 pytestmark = pytest.mark.build
 
@@ -21,7 +21,7 @@ def text(path: Path) -> str:
 
 
 def test_dashboard_shows_coverage_schedule_statistics_and_downloads(fixture_site: Path):
-    page = text(fixture_site / "dashboard/index.html")
+    page = as_written(text(fixture_site / "dashboard/index.html"))
     for heading in ["目标任务完成情况", "竞赛安排", "竞赛统计", "下载数据"]:
         assert heading in page
     # Each group's bar carries its share to one decimal, its target, and its target line. On 2023-12-01
@@ -101,7 +101,7 @@ def test_public_submissions_puts_the_board_on_the_dashboard(project: Path, tmp_p
     (project / "site_data/2023/campaign.yml").open("a", encoding="utf-8").write("public_submissions: true\n")
     result = build(project, tmp_path / "site", "--as-of", "2023-07-01", "--office-dir", str(tmp_path / "office"))
     assert result.returncode == 0, result.stderr
-    page = text(tmp_path / "site/dashboard/index.html")
+    page = as_written(text(tmp_path / "site/dashboard/index.html"))
     assert "基层工会报送情况" in page
     assert '<th scope="row">测试糖业有限公司</th><td>那桐镇</td><td>逾期 2023-06-20</td>' in page
 

@@ -56,12 +56,20 @@ def test_guard_refuses_sample_data_and_passes_real_data(project: Path):
         '    icp: ""\n    police: ""',
         "    icp: 桂ICP备12345678号-1\n    police: 桂公网安备 45010202000123号",
     )
+    refused = cli(project, "guard")
+    assert refused.returncode == 1
+    assert refused.stderr.splitlines()[0] == (
+        "不能发布：mkdocs.yml 没有填写 site_url（网站发布后的地址）。在 mkdocs.yml 开头写一行，"
+        "如 site_url: https://www.example.gov.cn/ldjs/（放在门户网站子路径下的，写到子路径为止）。"
+    )
+    edit(project, "mkdocs.yml", "# site_url: https://www.example.gov.cn/ldjs/", "site_url: https://gh.example.cn/ldjs/")
     passed = cli(project, "guard")
     assert passed.returncode == 0, passed.stderr
 
 
 def test_guard_refuses_real_data_without_the_footer_marks(project: Path):
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    edit(project, "mkdocs.yml", "# site_url: https://www.example.gov.cn/ldjs/", "site_url: https://gh.example.cn/ldjs/")
     edit(project, "site_data/2023/campaign.yml", "sample: true", "sample: false")
     edit(project, "mkdocs.yml", '    icp: ""', "    icp: 12345678")
     refused = cli(project, "guard")
@@ -74,6 +82,7 @@ def test_guard_refuses_real_data_without_the_footer_marks(project: Path):
 
 def test_guard_refuses_an_as_of_still_to_come(project: Path):
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    edit(project, "mkdocs.yml", "# site_url: https://www.example.gov.cn/ldjs/", "site_url: https://gh.example.cn/ldjs/")
     edit(
         project,
         "mkdocs.yml",
@@ -88,6 +97,18 @@ def test_guard_refuses_an_as_of_still_to_come(project: Path):
     assert f"不能发布：统计日期 {later} 晚于今天" in refused.stderr
     edit(project, "site_data/2023/campaign.yml", f"as_of: {later}", "as_of: 2023-12-01")
     assert cli(project, "guard").returncode == 0
+
+
+def test_guard_refuses_a_site_url_that_is_not_an_address(project: Path):
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    edit(project, "site_data/2023/campaign.yml", "sample: true", "sample: false")
+    edit(project, "mkdocs.yml", "# site_url: https://www.example.gov.cn/ldjs/", "site_url: gh.example.cn/ldjs")
+    refused = cli(project, "guard")
+    assert refused.returncode == 1
+    assert refused.stderr.splitlines()[0] == (
+        "不能发布：mkdocs.yml 的 site_url（网站地址）「gh.example.cn/ldjs」不是完整网址，应以 https:// 或 http:// 开头，"
+        "如 site_url: https://www.example.gov.cn/ldjs/。"
+    )
 
 
 def test_check_warns_about_source_photos_with_gps(project: Path):
