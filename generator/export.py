@@ -46,8 +46,12 @@ EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc"]
 # What the builder is told to use: the same, minus toc's slugify, which is a Python object in mkdocs.yml
 # (every heading in the tree is HTML already, with its id).
 BUILDER_EXTENSIONS: list[Any] = ["attr_list", "md_in_html", "admonition", "tables", {"toc": {"permalink": False}}]
-# The theme's folders that are ours, not the builder's: page bodies, their components, the office report.
-NOT_OVERRIDES = ("cp/", "partials/cp/", "office/")
+# The theme's folders that are ours, not the builder's: page bodies and the office report. The components
+# (`partials/cp/`) go along: the page frame imports some (the share card, the reader's switches).
+NOT_OVERRIDES = ("cp/", "office/")
+# The filters the plugin gives the frame to mend Material's rendered blocks (`material.py`): another builder
+# has none of them, and its blocks are left as they are.
+_PLUGIN_FILTER = re.compile(r"\s*\|\s*cp_\w+(?:\((?:[^()]|\([^()]*\))*\))?")
 # Site-wide values the page frame shows (`config.extra.cp`); the rest of the context is for the author.
 FRAME_KEYS = ("sample", "as_of", "as_of_cn", "issuer", "title", "site_name", "site_description", "feed")
 _LINK = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
@@ -229,7 +233,10 @@ def theme_files(theme_dir: Path) -> tuple[dict[str, bytes], dict[str, bytes]]:
         name = path.relative_to(theme_dir).as_posix()
         if not path.is_file() or name.startswith(NOT_OVERRIDES) or path.name.startswith("."):
             continue
-        (overrides if path.suffix == ".html" else statics)[name] = path.read_bytes()
+        if path.suffix == ".html":
+            overrides[name] = _PLUGIN_FILTER.sub("", path.read_text(encoding="utf-8")).encode("utf-8")
+        else:
+            statics[name] = path.read_bytes()
     return statics, overrides
 
 

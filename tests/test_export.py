@@ -27,7 +27,6 @@ BIN = Path(sys.executable).parent
 # What the site needs and Zensical (the pinned version in requirements-dev.txt) cannot yet do.
 ZENSICAL_GAPS = {
     "plugins": "runs no MkDocs plugin: with the project's own mkdocs.yml (the campaign plugin) it makes none of our pages",
-    "template overrides": "its template engine rejects replace(old, new, count), which theme/main.html uses",
     "search segmentation": "its search index keeps Chinese text whole: no jieba word breaks",
 }
 # A javascript: link and a handler (an attribute list) hidden in the plan's hand-written Markdown, which no builder may publish.
@@ -148,7 +147,7 @@ def test_each_builder_shows_our_pages(builder: str, request: pytest.FixtureReque
     assert "<title>2023年测试县劳动和技能竞赛 - 测试县劳动和技能竞赛</title>" in home
     assert headline(home) == {"已开展竞赛": 4, "参赛职工": 95, "先进集体": 2, "先进个人": 3, "创新成果": 1}
     # The page frame is ours too (theme overrides): the sample notice, the reader tools, the footer.
-    assert "示例数据" in home and 'class="cp-reader-tools"' in home and "主办：测试县总工会" in home
+    assert "示例数据" in home and 'class="cp-reader-tools' in home and "主办：测试县总工会" in home
     assert "assets/stylesheets/campaign.css" in home and "assets/javascripts/reader.js" in home
     competition = text(site / "2023/competitions/zhuangpei/index.html")
     assert "装配技能竞赛" in competition and ">农测试<" in competition and "总装车间装配技能比武。" in competition
@@ -191,10 +190,8 @@ def zensical_still_lacks(gap: str, project: Path, zensical_tree: Path, properdoc
         shutil.copytree(project, copy)
         without_count(copy / "theme/main.html")
         result = run("zensical", "build", "-f", "mkdocs.yml", cwd=copy)
-        return result.returncode == 0 and not (copy / "site/index.html").exists()
-    if gap == "template overrides":
-        result = run("zensical", "build", "-f", "mkdocs.yml", cwd=zensical_tree)
-        return result.returncode != 0 and "too many arguments (in main.html:" in result.stdout + result.stderr
+        # Either it stops at the filters the plugin gives the page frame, or it builds without our pages.
+        return result.returncode != 0 or not (copy / "site/index.html").exists()
     assert gap == "search segmentation"
     index = (zensical_tree.parent / "zensical-patched/site/search.json").read_text(encoding="utf-8")
     segmented = (properdocs_site / "search/search_index.json").read_text(encoding="utf-8")
