@@ -24,14 +24,13 @@ from .guide import update_guide
 from .images import has_gps
 from .jsonschema import write_schemas
 from .kinds import KINDS
-from .kinds.collectives import Collective
 from .kinds.common import READY
-from .kinds.people import Person
 from .memo import Memo, fingerprint
 from .pipeline import ENV_PREVIEW, Paths, as_of_for, check, office_report
 from .problems import RecordsInvalid
 from .project import ProjectError, Start, init_project, new_year
 from .report import FORMATS, render
+from .rules import pictures
 from .serving import mkdocs_env, run_mkdocs, serve
 
 
@@ -223,12 +222,10 @@ def run_edit(root: Path, port: int, dev_addr: str, year: str | None, as_of: str 
 def photos_with_gps(dataset: Dataset) -> list[str]:
     """Source photos that carry a GPS position (published copies never do)."""
     found = []
-    for year in dataset.years.values():
-        records: list[Collective | Person] = [*year.collectives.values()]
-        records.extend(year.people.values())
-        for record in records:
-            if record.photo and record.src.path is not None and has_gps(record.src.path.parent / record.photo):
-                found.append((Path(record.src.file).parent / record.photo).as_posix())
+    for record, field, _ in pictures(dataset):
+        name = getattr(record, field)
+        if name and record.src.path is not None and has_gps(record.src.path.parent / name):
+            found.append((Path(record.src.file).parent / name).as_posix())
     return sorted(found)
 
 
@@ -261,7 +258,8 @@ def run_guard(root: Path, config: str = "mkdocs.yml") -> int:
         )
         return 1
     # A site in mainland China shows its 备案号 on every page; on the union's portal, the portal's.
-    marks = footer_problems(root / config)
+    settings = dataset.years[dataset.current_year].settings
+    marks = footer_problems(root / config, {"icp": settings.icp, "police": settings.police})
     if marks:
         for problem in marks:
             print(f"不能发布：{problem}", file=sys.stderr)

@@ -203,54 +203,56 @@ def rule_exemplars(dataset: Dataset, data_dir: Path) -> Iterator[Problem]:
                 yield from _competition_ref(year, ref, src, f"competitions[{index}]", dataset)
 
 
-def photo_problems(dataset: Dataset, readable: Callable[[Path], bool]) -> Iterator[Problem]:
+def pictures(dataset: Dataset) -> Iterator[tuple[Any, str, str]]:
+    """Every picture a record names, as (record, field, its alt field): exemplars' photos, news stories'
+    pictures and the campaign's banner, all checked and processed alike."""
     for year in dataset.years.values():
+        yield year.campaign, "banner", "banner_alt"
         for record in _exemplars(year):
-            yield from _photo(record, readable)
+            yield record, "photo", "photo_alt"
+        for story in year.news:
+            yield story, "photo", "photo_alt"
 
 
-def _photo(record: Any, readable: Callable[[Path], bool]) -> Iterator[Problem]:
+def photo_problems(dataset: Dataset, readable: Callable[[Path], bool]) -> Iterator[Problem]:
+    for record, name, alt in pictures(dataset):
+        yield from _photo(record, readable, name, alt)
+
+
+def _photo(record: Any, readable: Callable[[Path], bool], field: str = "photo", alt: str = "photo_alt") -> Iterator[Problem]:
     src = record.src
-    if record.photo is None:
+    name = getattr(record, field)
+    if name is None:
         return
-    name = record.photo
     assert src.path is not None
     folder = src.path.parent
     path = folder / name
+    line = src.line_of(field)
     if "/" in name or "\\" in name or name in (".", ".."):
-        yield Problem(src.file, src.line_of("photo"), "photo", f"「{name}」：只写文件名，照片放在本记录文件旁边。")
+        yield Problem(src.file, line, field, f"「{name}」：只写文件名，照片放在本记录文件旁边。")
         return
     if path.suffix.lower() in HEIC_SUFFIXES:
         yield Problem(
             src.file,
-            src.line_of("photo"),
-            "photo",
+            line,
+            field,
             f"「{name}」是苹果手机的 HEIC 格式，网站用不了。请转成 JPG：已拍的照片可以在 iPhone 上“共享→存储到文件”时选 JPG，"
             "或用微信发给自己后保存（会变成 JPG）；以后拍照可在 设置→相机→格式 选“兼容性最佳”。",
         )
         return
     if path.suffix.lower() not in PHOTO_SUFFIXES:
-        yield Problem(
-            src.file, src.line_of("photo"), "photo", f"「{name}」不是支持的照片格式；请用 {'、'.join(PHOTO_SUFFIXES)}。"
-        )
+        yield Problem(src.file, line, field, f"「{name}」不是支持的照片格式；请用 {'、'.join(PHOTO_SUFFIXES)}。")
     elif not path.is_file():
         yield Problem(
             src.file,
-            src.line_of("photo"),
-            "photo",
+            line,
+            field,
             f"找不到照片「{name}」。请把照片放在 {Path(src.file).parent.as_posix()}/ 里，文件名与这里一致。",
         )
     elif not readable(path):
-        yield Problem(
-            src.file,
-            src.line_of("photo"),
-            "photo",
-            f"照片「{name}」打不开：文件已损坏，或不是图片。请重新从手机或相机导出这张照片。",
-        )
-    if not record.photo_alt:
-        yield Problem(
-            src.file, src.line_of("photo"), "photo_alt", "有照片就要写照片说明（photo_alt），告诉看不到图片的读者照片里是什么。"
-        )
+        yield Problem(src.file, line, field, f"照片「{name}」打不开：文件已损坏，或不是图片。请重新从手机或相机导出这张照片。")
+    if not getattr(record, alt):
+        yield Problem(src.file, line, alt, f"有照片就要写照片说明（{alt}），告诉看不到图片的读者照片里是什么。")
 
 
 def ran_competition(year: Year, unit: str, competition_id: str) -> bool:

@@ -13,9 +13,7 @@ from . import privacy, rules
 from .dataset import Dataset, Year
 from .images import photo_refusal, readable_image
 from .kinds import KINDS, Kind
-from .kinds.collectives import Collective
 from .kinds.common import Source
-from .kinds.people import Person
 from .kinds.settings import Settings, check_settings, national_settings
 from .load import RawRecord, discover, display_path, read, read_bytes, read_text
 from .memo import Memo, content_digest
@@ -487,25 +485,22 @@ def _settings(
 
 
 def _photo_refusals(dataset: Dataset, memo: Memo) -> Iterator[tuple[Path, Problem]]:
-    """Photos of exemplars refused before any decoding: symlinks, and more pixels than `MAX_PIXELS`."""
-    for year in dataset.years.values():
-        records: list[Collective | Person] = [*year.collectives.values()]
-        records.extend(year.people.values())
-        for record in records:
-            name = record.photo
-            if not name or record.src.path is None or "/" in name or "\\" in name or name in (".", ".."):
-                continue
-            path = record.src.path.parent / name
-            if not (path.is_symlink() or path.is_file()):
-                continue
-            key = None if path.is_symlink() else memo.key("photo-refusal", _photo_key(path, memo))
-            refusal = memo.get(key) if key else None
-            if refusal is None:
-                refusal = photo_refusal(path) or ""
-                if key:
-                    memo.put(key, refusal)
-            if refusal:
-                yield path, Problem(record.src.file, record.src.line_of("photo"), "photo", str(refusal))
+    """Pictures of records refused before any decoding: symlinks, and more pixels than `MAX_PIXELS`."""
+    for record, field, _ in rules.pictures(dataset):
+        name = getattr(record, field)
+        if not name or record.src.path is None or "/" in name or "\\" in name or name in (".", ".."):
+            continue
+        path = record.src.path.parent / name
+        if not (path.is_symlink() or path.is_file()):
+            continue
+        key = None if path.is_symlink() else memo.key("photo-refusal", _photo_key(path, memo))
+        refusal = memo.get(key) if key else None
+        if refusal is None:
+            refusal = photo_refusal(path) or ""
+            if key:
+                memo.put(key, refusal)
+        if refusal:
+            yield path, Problem(record.src.file, record.src.line_of(field), field, str(refusal))
 
 
 def _readable(path: Path, memo: Memo) -> bool:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..dataset import Dataset
 from ..feed import FEED
+from ..footer import footer_params
 from ..load import display_path
 from ..problems import Problem, RecordsInvalid
 from ..render import Renderer
@@ -128,6 +129,7 @@ def build_site(
         "site_name": f"{settings.county}劳动和技能竞赛",
         "site_description": f"{settings.union}劳动和技能竞赛专题：工作方案、竞赛进展、竞赛结果和先进典型。",
         "feed": FEED if site_url else None,
+        "footer": footer_params(current, settings, as_of),
     }
     news = news_sources(dataset, content_dir)
     return Site(pages, assets, consumed, news, context, photos.processed, search_terms(dataset), sorted(dataset.years))
