@@ -199,6 +199,8 @@ def make_project(out: Path, records: int, seed: int = 1, years: int | None = Non
                 if isinstance(value, int):
                     row[key] = value * scale.groups
         _dump(folder / "campaign.yml", campaign)
+        if campaign.get("banner"):
+            _photo(folder / str(campaign["banner"]), rng)
         (out / "content" / "plans" / f"{year}.md").write_text(base.text(plan), encoding="utf-8")
         counts["campaigns"] = counts.get("campaigns", 0) + 1
         for group in range(scale.groups):
@@ -220,6 +222,9 @@ def make_project(out: Path, records: int, seed: int = 1, years: int | None = Non
                 text = re.sub(r"^slug: (.+)$", rf"slug: \g<1>-{year}{copier.suffix}", text, count=1, flags=re.M)
                 target = out / "content" / "news" / "posts" / f"{year}{copier.suffix}-{post.name}"
                 target.parent.mkdir(parents=True, exist_ok=True)
+                if re.search(r"^photo: ", text, flags=re.M):
+                    text = re.sub(r"^photo: .+$", f"photo: {target.stem}.jpg", text, count=1, flags=re.M)
+                    _photo(target.with_suffix(".jpg"), rng)
                 target.write_text(text, encoding="utf-8")
                 counts["news"] = counts.get("news", 0) + 1
     counts["total"] = sum(counts.values())

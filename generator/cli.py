@@ -25,14 +25,13 @@ from .guide import update_guide
 from .images import has_gps
 from .jsonschema import write_schemas
 from .kinds import KINDS
-from .kinds.collectives import Collective
 from .kinds.common import READY
-from .kinds.people import Person
 from .memo import Memo, fingerprint
 from .pipeline import Paths, as_of_for, check, check_content, office_of, office_report
 from .problems import RecordsInvalid
 from .project import ProjectError, Start, init_project, new_year
 from .report import FORMATS, render
+from .rules.photos import pictures
 from .serving import build_here, serve
 from .siteurl import site_url_problems
 
@@ -226,12 +225,10 @@ def run_edit(root: Path, port: int, dev_addr: str, year: str | None, as_of: str 
 def photos_with_gps(dataset: Dataset) -> list[str]:
     """Source photos that carry a GPS position (published copies never do)."""
     found = []
-    for year in dataset.years.values():
-        records: list[Collective | Person] = [*year.collectives.values()]
-        records.extend(year.people.values())
-        for record in records:
-            if record.photo and record.src.path is not None and has_gps(record.src.path.parent / record.photo):
-                found.append((Path(record.src.file).parent / record.photo).as_posix())
+    for record, field, _ in pictures(dataset):
+        name = getattr(record, field)
+        if name and record.src.path is not None and has_gps(record.src.path.parent / name):
+            found.append((Path(record.src.file).parent / name).as_posix())
     return sorted(found)
 
 
@@ -298,7 +295,8 @@ def run_guard(root: Path, config: str = "mkdocs.yml", as_of: str | None = None) 
         print("没有网站地址，二维码、RSS 订阅和分享链接都不会生成（见 EDITING.md「发布」）。", file=sys.stderr)
         return 1
     # A site in mainland China shows its 备案号 on every page; on the union's portal, the portal's.
-    marks = footer_problems(root / config)
+    settings = dataset.years[dataset.current_year].settings
+    marks = footer_problems(root / config, {"icp": settings.icp, "police": settings.police})
     if marks:
         for problem in marks:
             print(f"不能发布：{problem}", file=sys.stderr)

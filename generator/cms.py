@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from .kinds import KINDS, Kind
-from .kinds.common import PHOTO_FIELDS
+from .kinds.common import PICTURES
 from .kinds.settings import Settings, national_settings
 from .schema import (
     Boolean,
@@ -214,7 +214,7 @@ def _list(kind: ListOf, ctx: Context) -> dict[str, Any]:
 def form_field(f: Field, ctx: Context) -> dict[str, Any]:
     """One declared field as a form field: Chinese label, help as hint, required, its widget."""
     out: dict[str, Any] = {"name": f.name, "label": f.label, "hint": f.help, "required": f.required}
-    if f in PHOTO_FIELDS[:1]:
+    if f in PICTURES:
         out.update({"widget": "image", "choose_url": False})
         return out
     out.update(widget(f.type, ctx))
@@ -239,7 +239,7 @@ def _folder_collection(kind: Kind, ctx: Context, folder: str, name: str, label: 
         "summary": SUMMARY[kind.name],
         "fields": [form_field(f, ctx) for f in kind.fields],
     }
-    if any(f in PHOTO_FIELDS for f in kind.fields):
+    if any(f in PICTURES for f in kind.fields):
         collection.update({"media_folder": "", "public_folder": ""})  # photos beside the record, as the guide says
     if news:
         collection["fields"].append(
@@ -276,6 +276,8 @@ def collections(data_dir: Path, settings: Settings) -> list[dict[str, Any]]:
                     "name": str(year),
                     "label": f"{year}年度竞赛（campaign.yml）",
                     "file": f"site_data/{year}/campaign.yml",
+                    "media_folder": "",  # the banner beside the record, as the guide says
+                    "public_folder": "",
                     "fields": [form_field(f, Context(settings, year, units, unions, years)) for f in KINDS["campaign"].fields],
                 }
                 for year in years

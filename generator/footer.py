@@ -1,17 +1,31 @@
-"""The marks a site published in mainland China shows in its footer: its ICP 备案号 and its
-public-security 备案号 (`extra.footer` in mkdocs.yml), which `guard` requires before publishing.
+"""The footer of every page, as government sites in mainland China have it: who runs the site (主办, 承办,
+协办), how to reach them, the copyright, the link to the union's portal, and the ICP and public-security
+备案号, which `guard` requires before publishing.
+
+The marks are the county's settings (`icp`, `police`, `portal` in site_data/settings.yml); `extra.footer` in
+mkdocs.yml, where they were kept before, still counts.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from .kinds.campaign import Campaign
+    from .kinds.settings import Settings
+
 ICP = re.compile(r"^\S{1,4}ICP备\d{6,10}号(?:-\d+)?$")
 POLICE = re.compile(r"^\S{1,4}公网安备\s?\d{10,16}号$")
+PORTAL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$")
+# The registries' own sites, as government sites link their marks (links only: nothing is loaded from there).
+ICP_REGISTRY = "https://beian.miit.gov.cn/"
+POLICE_REGISTRY = "https://beian.mps.gov.cn/#/query/webSearch?code="
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -43,8 +57,33 @@ def site_url(config_file: Path) -> str | None:
     return url.rstrip("/") + "/" if url else None
 
 
-def footer_problems(config_file: Path) -> list[str]:
-    """What is missing or wrong in the footer marks, in the words of the guide.
+def footer_params(campaign: Campaign, settings: Settings, as_of: dt.date) -> dict[str, Any]:
+    """What the footer shows: only what is recorded, so an unset mark leaves no empty line.
+
+    The copyright runs to the year the figures stand at; the 承办 is the committee's office, which runs the
+    campaign's daily work; the first public contact is the footer's.
+    """
+    contact = campaign.contacts[0] if campaign.contacts else None
+    police_code = re.sub(r"\D", "", settings.police or "")
+    return {
+        "organiser": campaign.issuer,
+        "undertaker": f"{campaign.committee.name}办公室",
+        "co_organisers": list(campaign.co_organisers),
+        "contact": {"name": contact.name, "address": contact.address, "phone": contact.phone, "email": contact.email}
+        if contact
+        else None,
+        "copyright": f"版权所有 © {as_of.year} {settings.union or campaign.issuer}",
+        "portal": {"href": settings.portal, "label": f"{settings.union or campaign.issuer}门户网站"} if settings.portal else None,
+        "icp": settings.icp,
+        "icp_href": ICP_REGISTRY,
+        "police": settings.police,
+        "police_href": POLICE_REGISTRY + police_code,
+    }
+
+
+def footer_problems(config_file: Path, filled: dict[str, str | None] | None = None) -> list[str]:
+    """What is missing or wrong in the footer marks, in the words of the guide; `filled`: the marks the
+    settings hold (checked with the settings), which need nothing from mkdocs.yml.
 
     >>> import tempfile, pathlib
     >>> config = pathlib.Path(tempfile.mkdtemp()) / "mkdocs.yml"
@@ -60,6 +99,8 @@ def footer_problems(config_file: Path) -> list[str]:
         ("police", "公安机关备案号", POLICE, "桂公网安备 45010202000123号"),
     ):
         value = str(marks.get(key) or "").strip()
+        if (filled or {}).get(key):
+            continue
         if not value:
             problems.append(f"{name} 的 extra.footer.{key}（{label}）没有填写，如 {key}: {example}。")
         elif not pattern.match(value):

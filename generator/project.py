@@ -10,6 +10,7 @@ and the old year left as it is, as the archive.
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -144,6 +145,10 @@ def new_year(root: Path, old: int, new: int) -> list[Path]:
     written = [target]
     target.parent.mkdir(parents=True)
     target.write_text(_shift_years(text, old, new), encoding="utf-8")
+    # The banner goes on until the union replaces it: its file comes along with the record that names it.
+    banner = re.search(r"^banner: ([^/\\\s]+)\s*$", text, flags=re.M)
+    if banner and (source.parent / banner.group(1)).is_file():
+        written.append(Path(shutil.copy2(source.parent / banner.group(1), target.parent / banner.group(1))))
     plan = root / "content" / "plans" / f"{new}.md"
     old_plan = root / "content" / "plans" / f"{old}.md"
     if not plan.exists() and old_plan.is_file():

@@ -96,7 +96,7 @@ def test_home_lists_featured_exemplars_and_latest_news(site: Path):
     assert sorted(featured) == ["农测试", "测试配件有限公司总装车间", "陆测试"]
     assert all(name in home for name in featured)
     # The fixture's two news posts, newest (09-15) first.
-    titles = re.findall(r'class="cp-news__item"><a href="[^"]+">(.*?)</a>', home)
+    titles = re.findall(r'<span class="cp-picnews__title">(.*?)</span>', home)
     assert titles == ["装配技能竞赛圆满落幕", "测试县劳动和技能竞赛启动"]
 
 
@@ -300,6 +300,7 @@ def test_next_year_needs_new_data_files_only(fixture_project: Path, tmp_path: Pa
     campaign = campaign.replace("2024-03-31", "2025-03-31").replace("2023", "2024")
     (fixture_project / "site_data/2024").mkdir()
     (fixture_project / "site_data/2024/campaign.yml").write_text(campaign, encoding="utf-8")
+    shutil.copy(fixture_project / "site_data/2023/banner.jpg", fixture_project / "site_data/2024/banner.jpg")
     (fixture_project / "content/plans/2024.md").write_text("## 2024年测试方案\n\n正文。\n", encoding="utf-8")
     edit(
         fixture_project,
@@ -331,6 +332,8 @@ def test_next_year_needs_new_data_files_only(fixture_project: Path, tmp_path: Pa
 
 def test_sharing_tags_and_footer_marks(fixture_project: Path, tmp_path: Path):
     edit(fixture_project, "mkdocs.yml", "site_name:", "site_url: https://ghw.example.gov.cn/jingsai/\nsite_name:")
+    # A mark left out of the settings is still taken from mkdocs.yml, where it was kept before.
+    edit(fixture_project, "site_data/settings.yml", "icp: 桂ICP备11111111号-1\n", "")
     edit(fixture_project, "mkdocs.yml", '    icp: ""', "    icp: 桂ICP备00000000号-1")
     shutil.copy(FIXTURE / "site_data/2023/people/lu-ceshi.jpg", fixture_project / "site_data/2023/people/nong-ceshi.jpg")
     edit(

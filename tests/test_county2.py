@@ -83,7 +83,7 @@ def county2(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_its_name_townships_and_year_are_shown(county2: Path):
     site = county2 / "site"
     home, listing, dashboard = (as_written(text(site / p / "index.html")) for p in ("", "competitions", "dashboard"))
-    assert '<h1 id="cp-hero-title" class="cp-hero__title">2024年青山县劳动和技能竞赛' in home
+    assert '<h1 id="cp-banner-title" class="cp-banner__title">2024年青山县劳动和技能竞赛' in home
     assert "青山县总工会" in text(site / "plan/index.html") and "2024年" in home
     assert "<h1>2024年竞赛" in listing and "<h1>2024年数据看板" in dashboard
     for township, code in [("青峰街道", "qingfeng"), ("石门镇", "shimen"), ("白溪乡", "baixi"), ("青山工业园区", "yuanqu")]:
@@ -214,3 +214,16 @@ def test_it_replaces_the_sample_in_a_project_of_the_product(tmp_path: Path):
         assert [word for word in SAMPLE_WORDS if word in result.stdout + result.stderr] == []
     schemas = "".join(text(p) for p in (root / "schemas").glob("*.json"))
     assert "青峰街道" in schemas and "隆安" not in schemas and "城厢镇" not in schemas
+
+
+def test_what_it_leaves_out_leaves_no_empty_strip(county2: Path):
+    # No banner picture: the drawn one, with its title and slogan. No 备案号 or co-organisers yet: no such lines.
+    home = text(county2 / "site/index.html")
+    assert 'class="cp-banner cp-banner--drawn"' in home and "cp-banner__image" not in home
+    assert '<p class="cp-banner__slogan">比学赶超　争创一流</p>' in home
+    for page in ("index.html", "contact/index.html", "404.html"):
+        footer = text(county2 / "site" / page)
+        footer = footer[footer.index('<div class="cp-footer">') :]
+        assert '<a href="https://ghw.example.gov.cn/qingshan/" rel="noopener">青山县总工会门户网站</a>' in footer
+        assert "主办：青山县总工会" in footer and "承办：" in footer
+        assert "协办" not in footer and "cp-footer__marks" not in footer and "备案" not in footer

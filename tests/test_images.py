@@ -91,7 +91,8 @@ def test_a_rebuild_with_unchanged_photos_does_no_image_work(tmp_path: Path):
     cached = replace(paths(FIXTURE), cache_dir=tmp_path / "cache")
     first = generate(cached, "2023-12-01", {})
     second = generate(cached, "2023-12-01", {})
-    assert first.photos_processed == 1  # the fixture's one photo: site_data/2023/people/lu-ceshi.jpg
+    # The fixture's pictures: lu-ceshi.jpg (a person), the campaign's banner and a news story's picture.
+    assert first.photos_processed == 3
     assert second.photos_processed == 0
     assert [a.data for a in first.assets] == [a.data for a in second.assets]
 

@@ -46,7 +46,8 @@ def test_a_preview_builds_the_current_year_and_says_so(two_years: Path):
     assert len(current.pages) < len(everything.pages)
     assert "2023" in current.context["preview_note"] and "2022 年度不在预览里" in current.context["preview_note"]
     assert any(uri.startswith("news/posts/2022") for uri in current.consumed)  # other years' news left out
-    assert not any(uri.startswith("news/posts/2023") for uri in current.consumed)
+    # (its pictures are taken too, but to be published as re-encoded copies)
+    assert not any(uri.startswith("news/posts/2023") and uri.endswith(".md") for uri in current.consumed)
     assert {"plans/2022.md", "plans/2023.md"} <= set(current.consumed)  # no plan published raw, either year
 
     asked = generate(paths, scope="2022")

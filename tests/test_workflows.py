@@ -71,6 +71,7 @@ def test_guard_refuses_real_data_without_the_footer_marks(project: Path):
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     edit(project, "mkdocs.yml", "# site_url: https://www.example.gov.cn/ldjs/", "site_url: https://gh.example.cn/ldjs/")
     edit(project, "site_data/2023/campaign.yml", "sample: true", "sample: false")
+    edit(project, "site_data/settings.yml", "icp: 桂ICP备11111111号-1\npolice: 桂公网安备 45000000000001号\n", "")
     edit(project, "mkdocs.yml", '    icp: ""', "    icp: 12345678")
     refused = cli(project, "guard")
     assert refused.returncode == 1

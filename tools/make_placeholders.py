@@ -2,8 +2,9 @@
 
 Every person or collective record under site_data/<year>/ that names a `photo:` gets an abstract
 illustration next to it: a muted gradient, a few geometric shapes and faceless silhouettes (one for a
-person, a group for a collective). No text and no faces, so nobody can take them for real photos;
-each record's `photo_alt` says 「示意图」.
+person, a group for a collective); so does every news story under content/news/posts/ that names one, and
+a campaign that names a `banner:` gets a wide one. No text and no faces, so nobody can take them for real
+photos; each record's `photo_alt` (`banner_alt`) says 「示意图」.
 
 The drawing is seeded from the record's id, so a rerun writes byte-identical files. Run it without
 arguments from anywhere:
@@ -22,9 +23,11 @@ from PIL import Image, ImageDraw
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_DATA = ROOT / "site_data"
+NEWS = ROOT / "content" / "news" / "posts"
 
 PORTRAIT = (600, 800)  # people
-LANDSCAPE = (800, 600)  # collectives
+LANDSCAPE = (800, 600)  # collectives, news
+BANNER = (1920, 640)  # a campaign's banner
 JPEG_QUALITY = 80
 
 # Muted reds, golds and greys: close to the site's colours, never loud.
@@ -120,6 +123,44 @@ def draw_group(key: str, helmet: bool) -> Image.Image:
     return Image.alpha_composite(image, overlay).convert("RGB")
 
 
+def draw_banner(key: str) -> Image.Image:
+    """A 1920×640 banner placeholder: the campaign's reds, a rising sun and a line of workers on the horizon."""
+    rng = _rng(key)
+    width, height = BANNER
+    image = _gradient(BANNER, (110, 20, 20), (172, 40, 36)).convert("RGBA")
+    overlay = Image.new("RGBA", BANNER, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(overlay)
+    cx, cy = width * 0.72, height * 0.95
+    for r, alpha in ((520, 40), (400, 55), (280, 80)):
+        draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=(232, 190, 110, alpha))
+    draw.rectangle((0, height - 90, width, height), fill=(90, 16, 16, 200))
+    for i in range(9):
+        x = width * (0.5 + i * 0.055) + rng.randint(-12, 12)
+        _figure(draw, x, height - 40, 0.42 + rng.uniform(-0.03, 0.03), rng.choice(SILHOUETTES), True)
+    return Image.alpha_composite(image, overlay).convert("RGB")
+
+
+def _front_matter(path: Path) -> dict[str, object]:
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        return {}
+    return yaml.safe_load(text[4 : text.index("\n---", 4)]) or {}
+
+
+def banners_and_news() -> list[tuple[Path, str]]:
+    """(picture path, what to draw) of every campaign banner and news picture the sample names."""
+    found = []
+    for campaign in sorted(SITE_DATA.glob("*/campaign.yml")):
+        data = yaml.safe_load(campaign.read_text(encoding="utf-8")) or {}
+        if data.get("banner"):
+            found.append((campaign.parent / str(data["banner"]), "banner"))
+    for story in sorted(NEWS.glob("*.md")):
+        photo = _front_matter(story).get("photo")
+        if photo:
+            found.append((story.parent / str(photo), "news"))
+    return found
+
+
 def records_with_photos() -> list[tuple[Path, str, bool]]:
     """(photo path, folder, helmet) of every person and collective record that names a photo."""
     found = []
@@ -137,6 +178,10 @@ def main() -> None:
     for path, folder, helmet in records_with_photos():
         image = draw_person(path.stem, helmet) if folder == "people" else draw_group(path.stem, helmet)
         # No exif argument: Pillow then writes no EXIF block at all.
+        image.save(path, "JPEG", quality=JPEG_QUALITY, optimize=True)
+        print(f"{path.relative_to(ROOT)}  {path.stat().st_size // 1024} KB")
+    for path, what in banners_and_news():
+        image = draw_banner(path.stem) if what == "banner" else draw_group(path.stem, True)
         image.save(path, "JPEG", quality=JPEG_QUALITY, optimize=True)
         print(f"{path.relative_to(ROOT)}  {path.stat().st_size // 1024} KB")
 

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..schema import Boolean, Choice, Date, Field, Identifier, Integer, ListOf, Markdown, Object, Term, TermMap, Text
-from .common import Kind, Source
+from .common import Kind, Source, picture_fields
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,9 @@ class Campaign:
     sample: bool
     as_of: dt.date | None
     slogan: str
+    banner: str | None
+    banner_alt: str | None
+    co_organisers: list[str]
     intro: str
     notice: Notice
     plan_text: str
@@ -147,6 +150,21 @@ FIELDS = [
         required=False,
     ),
     Field("slogan", "口号", "首页横幅上的一句话，如 以赛促学、以赛促训、以赛促练。", Text(40)),
+    *picture_fields(
+        "banner",
+        "banner_alt",
+        "横幅图片",
+        "banner.jpg（宽图，宽高比约 3:1，宽 1920 像素以上为好）",
+        "不填则用活动名称和口号排成的红色横幅。",
+    ),
+    Field(
+        "co_organisers",
+        "协办单位",
+        "协办或支持单位，每个一行；显示在每页页脚的「协办」一行。不填则不显示这一行。",
+        ListOf(Text(40)),
+        required=False,
+        default=list,
+    ),
     Field("intro", "简介", "首页的活动简介，一两段，可用 Markdown。", Markdown(1000)),
     Field(
         "notice",

@@ -95,6 +95,28 @@ PHOTO_FIELDS = [
     ),
 ]
 
+
+# The fields that name a picture beside its record: the form editor offers an upload for each.
+PICTURES: list[Field] = [PHOTO_FIELDS[0]]
+
+
+def picture_fields(name: str, alt: str, label: str, example: str, without: str) -> list[Field]:
+    """A picture beside its record (a file name) and its text for readers who cannot see it, checked like a
+    photo: `without` says what the page shows when the picture is left out."""
+    picture = Field(name, label, f"{label}的文件名，图片放在本记录文件旁边，如 {example}。{without}", Text(120), required=False)
+    PICTURES.append(picture)
+    return [
+        picture,
+        Field(
+            alt,
+            f"{label}说明",
+            f"{label}的文字说明（给看不到图片的读者），写图片里是什么。填了{label}就必须填。",
+            Text(120),
+            required=False,
+        ),
+    ]
+
+
 EXEMPLAR_FIELDS = [
     Field(
         "level",

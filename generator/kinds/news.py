@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..schema import Date, Field, Integer, Text
-from .common import STATE_FIELD, Kind, Source
+from .common import STATE_FIELD, Kind, Source, picture_fields
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -19,6 +19,8 @@ class News:
     slug: str
     description: str
     campaign: int | None
+    photo: str | None
+    photo_alt: str | None
     body: str
     state: str
     src: Source = field(compare=False)
@@ -45,6 +47,13 @@ FIELDS = [
         "报道的是哪一年的竞赛；不填则按日期的年份。次年初的总结报道请写上年份。",
         Integer(2000),
         required=False,
+    ),
+    *picture_fields(
+        "photo",
+        "photo_alt",
+        "配图",
+        "2023-launch.jpg（与新闻的 .md 文件放在同一个文件夹）",
+        "首页的图片新闻用它作缩略图；不填则只列标题和摘要。",
     ),
     STATE_FIELD,
 ]

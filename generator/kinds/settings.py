@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ..footer import ICP, POLICE, PORTAL
 from ..schema import Boolean, Choice, Field, Identifier, Integer, ListOf, Object, Text, Where, check_fields
 from ..yamlio import load_yaml
 from .common import Kind, Source
@@ -96,6 +97,9 @@ class Settings:
     awards: list[str]
     evidence_kinds: list[Named]
     announcement_workdays: int
+    portal: str | None
+    icp: str | None
+    police: str | None
     src: Source = field(compare=False)
 
     def terms(self, name: str) -> list[str] | None:
@@ -266,6 +270,29 @@ FIELDS = [
         False,
     ),
     Field("announcement_workdays", "公示工作日数", "评选结果公示至少多少个工作日，如 5。", Integer(1), False),
+    # The footer's marks: each shown only when filled in, so a county that has none yet shows no empty line.
+    Field(
+        "portal",
+        "工会门户网站",
+        "工会门户网站的网址，以 https:// 或 http:// 开头；每页页脚链接到它。不填则不显示。",
+        Text(200, PORTAL, "https://www.example.gov.cn/"),
+        False,
+    ),
+    Field(
+        "icp",
+        "ICP 备案号",
+        "网站的 ICP 备案号，照工信部备案系统写，如 桂ICP备12345678号-1；每页页脚显示，链接到备案查询网站。"
+        "放在工会门户网站下的，填门户网站的。",
+        Text(40, ICP, "桂ICP备12345678号-1"),
+        False,
+    ),
+    Field(
+        "police",
+        "公安机关备案号",
+        "网站的公安机关备案号，照全国互联网安全管理服务平台写，如 桂公网安备 45010202000123号；每页页脚显示，链接到备案查询网站。",
+        Text(40, POLICE, "桂公网安备 45010202000123号"),
+        False,
+    ),
 ]
 
 # What every county may leave out: taken from the national defaults.

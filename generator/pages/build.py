@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..dataset import Dataset
 from ..feed import FEED
+from ..footer import footer_params
 from ..load import display_path
 from ..problems import Problem, RecordsInvalid
 from ..render import Renderer
@@ -139,6 +140,7 @@ def build_site(
         # The share image of pages without their own, and why there are no posters (said once).
         "share_image": DEFAULT_SHARE if site_url else None,
         "poster_note": ctx.sharing.note(),
+        "footer": footer_params(current, settings, as_of),
     }
     news = news_sources(dataset, content_dir)
     made = Site(pages, assets, consumed, news, context, photos.processed, search_terms(dataset), sorted(dataset.years))

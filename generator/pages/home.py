@@ -13,6 +13,7 @@ from .common import Page
 from .context import Context
 from .dashboard import coverage_bars
 from .exemplars import card
+from .official import banner, picture_news
 
 
 def nav_links(ctx: Context, year: int, page: str) -> dict[str, str]:
@@ -40,7 +41,6 @@ def home(ctx: Context, year: Year) -> Page:
         key=exemplar_order(year.settings),
     )
     kinds = {id(r): ("collectives" if isinstance(r, Collective) else "people") for r in featured}
-    news = sorted(year.news, key=lambda n: (n.date, n.slug), reverse=True)[:4]
     figures = headline(year, ctx.as_of)
     params = {
         "campaign": campaign,
@@ -55,15 +55,8 @@ def home(ctx: Context, year: Year) -> Page:
             for stream, code in year.settings.codes("streams").items()
         },
         "featured": [card(ctx, r, kinds[id(r)], page) for r in featured],
-        "news": [
-            {
-                "title": n.title,
-                "date": n.date,
-                "description": n.description,
-                "href": relative(page, ctx.urls.news_post(n.slug)),
-            }
-            for n in news
-        ],
+        "banner": banner(ctx, year, page),
+        "news": picture_news(ctx, year, page),
         "links": nav_links(ctx, campaign.year, page),
         "coverage": coverage_bars(coverage(ctx.data, campaign.year, ctx.as_of), campaign.public_verdicts),
         "announcements": [

@@ -14,7 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..dataset import Dataset
-from ..images import WebImage, prepare, renditions
+from ..images import WIDTHS, WebImage, prepare, renditions
 from ..kinds.collectives import Collective
 from ..kinds.people import Person
 from ..urls import Urls, relative
@@ -114,9 +114,15 @@ class Photos:
         """Card and page image params for a record, processing its photo once."""
         if record.photo is None or record.src.path is None:
             return placeholder(kind, page)
-        key = (year, kind, record.id)
+        return self.picture(record.src.path.parent / record.photo, year, kind, record.id, record.photo_alt or "", page)
+
+    def picture(
+        self, path: Path, year: int, kind: str, stem: str, alt: str, page: str, widths: tuple[int, ...] = WIDTHS
+    ) -> dict[str, Any]:
+        """Image params of any record's picture (a banner, a story's), processed once, named `stem` under `kind`."""
+        key = (year, kind, stem)
         if key not in self._photos:
-            self._photos[key] = self._process(record, kind, year, record.src.path.parent / record.photo)
+            self._photos[key] = self._process(path, kind, year, stem, alt, widths)
         photo = self._photos[key]
         return {
             "src": relative(page, photo.src),
@@ -132,13 +138,12 @@ class Photos:
         """The largest JPEG of a photo already shown, for sharing: WeChat and most apps read og:image, and read JPEG."""
         return self._photos[(year, kind, record_id)].jpeg[-1][0]
 
-    def _process(self, record: Collective | Person, kind: str, year: int, path: Path) -> _Photo:
-        # Named after the record, not the photo file: ids are URL-safe, file names may hold spaces.
-        stem = record.id
+    def _process(self, path: Path, kind: str, year: int, stem: str, alt: str, widths: tuple[int, ...]) -> _Photo:
+        # Named after the record (`stem`), not the photo file: ids are URL-safe, file names may hold spaces.
         folder = self.folders.get(path)
         kept = self.remembered.photos.get(folder) if self.remembered is not None and folder is not None else None
         if kept is None:
-            images, cached = renditions(path, self.cache_dir, known=self.folders)
+            images, cached = renditions(path, self.cache_dir, widths, known=self.folders)
             self.processed += not cached
             folder = self.folders.get(path)
             if self.remembered is not None and folder is not None:
@@ -153,4 +158,4 @@ class Photos:
                 self._made.append(Asset(dest, data))
                 out.append((dest, image.width))
         largest = images[-1]
-        return _Photo(jpeg[0][0], jpeg, webp, largest.width, largest.height, record.photo_alt or "")
+        return _Photo(jpeg[0][0], jpeg, webp, largest.width, largest.height, alt)
