@@ -53,7 +53,7 @@ NOT_OVERRIDES = ("cp/", "office/")
 # has none of them, and its blocks are left as they are.
 _PLUGIN_FILTER = re.compile(r"\s*\|\s*cp_\w+(?:\((?:[^()]|\([^()]*\))*\))?")
 # Site-wide values the page frame shows (`config.extra.cp`); the rest of the context is for the author.
-FRAME_KEYS = ("sample", "as_of", "as_of_cn", "issuer", "title", "site_name", "site_description", "feed")
+FRAME_KEYS = ("sample", "as_of", "as_of_cn", "issuer", "title", "site_name", "site_description", "feed", "footer", "share_image")
 _LINK = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)

@@ -147,7 +147,8 @@ def test_a_picture_needs_its_words(project: Path):
 
 def test_guard_takes_the_marks_from_the_settings(project: Path):
     edit(project, "site_data/2023/campaign.yml", "sample: true", "sample: false")
-    write(project, "mkdocs.yml", "site_name: 测试\n")  # no extra.footer at all: the settings' marks are enough
+    # No extra.footer at all: the settings' marks are enough (site_url is required to publish).
+    write(project, "mkdocs.yml", "site_name: 测试\nsite_url: https://www.example.gov.cn/ldjs/\n")
     passed = cli(project, "guard")
     assert passed.returncode == 0, passed.stderr
 

@@ -44,7 +44,7 @@ PAYLOADS = [
     "<b><i>未闭合",
     "<b onclick=alert(1)>",  # 20 characters: fits the shortest fields (names)
 ]
-SKIP = {"plan_text", "photo"}  # file names, checked as paths
+SKIP = {"plan_text", "photo", "banner"}  # file names, checked as paths
 # The settings' words must match what records say (a township's name); their names are shown everywhere.
 SETTINGS_TEXT = {"county", "union", "committee"}
 FILES = {

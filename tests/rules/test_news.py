@@ -9,7 +9,7 @@ def test_news_slug_must_be_unique_and_subfolders_are_checked(project):
     story = (project / "content/news/posts/2023-06-20-launch.md").read_text(encoding="utf-8")
     write(project, "content/news/posts/2023/again.md", story.replace("date: 2023-06-20", "date: 2023-06-20\nauthor: 某人"))
     assert problems(project) == [
-        "content/news/posts/2023/again.md:4: author: 未知字段「author」。可用的字段：title、date、slug、description、campaign、state。",
+        "content/news/posts/2023/again.md:4: author: 未知字段「author」。可用的字段：title、date、slug、description、campaign、photo、photo_alt、state。",
     ]
     write(project, "content/news/posts/2023/again.md", story)
     assert problems(project) == [

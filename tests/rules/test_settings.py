@@ -25,5 +25,5 @@ def test_a_recommended_level_must_be_one_of_the_levels(project):
         (project / SETTINGS).read_text(encoding="utf-8") + "recommended_levels: [市级, 省级]\n", encoding="utf-8"
     )
     assert problems(project) == [
-        "site_data/settings.yml:15: recommended_levels: 「省级」不在荣誉级别（levels）里；可选：县级、市级、自治区级、全国。",
+        "site_data/settings.yml:18: recommended_levels: 「省级」不在荣誉级别（levels）里；可选：县级、市级、自治区级、全国。",
     ]
