@@ -214,3 +214,46 @@ def test_a_site_under_a_sub_path_loads_everything_from_there(chromium, published
         assert page.locator("[data-cp-toggle=large]").is_visible()
         assert page.get_attribute("text=返回首页", "href") == f"https://example.org{SUB_PATH}"
         page.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_no_headline_figure_sits_alone_half_empty_on_its_row(chromium, fixture_site: Path, width: int):
+    with serve(fixture_site) as base:
+        page = chromium.new_page(viewport={"width": width, "height": 900})
+        page.goto(base)
+        rows = page.evaluate(
+            """() => {
+                const list = document.querySelector('.cp-stats');
+                const rows = {};
+                for (const item of list.children) {
+                    const box = item.getBoundingClientRect();
+                    (rows[Math.round(box.top)] ||= []).push(box.width);
+                }
+                return {width: list.getBoundingClientRect().width, rows: Object.values(rows)};
+            }"""
+        )
+        page.close()
+    assert len(rows["rows"][0]) >= 2  # figures side by side, not one to a row
+    for row in rows["rows"]:  # every row, the last included, is filled edge to edge
+        gaps = 0.6 * 20 * (len(row) - 1)  # .6rem between figures, at Material's 20 px root
+        assert sum(row) + gaps == pytest.approx(rows["width"], abs=2), rows
+
+
+def test_han_and_latin_get_the_quarter_space_the_copywriting_guidelines_ask_for(chromium, fixture_site: Path):
+    with serve(fixture_site) as base:
+        page = chromium.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base + "plan/")
+        widths = page.evaluate(
+            """() => ['normal', 'no-autospace'].map(value => {
+                const probe = document.createElement('span');
+                probe.textContent = '使用MkDocs生成2023年';
+                probe.style.textAutospace = value === 'normal' ? '' : value;  // normal: the stylesheet's own
+                document.querySelector('.md-typeset').append(probe);
+                const width = probe.getBoundingClientRect().width;
+                probe.remove();
+                return width;
+            })"""
+        )
+        page.close()
+    spaced, plain = widths
+    assert spaced > plain + 4, widths  # four boundaries between Han and Latin or digits, each a little wider
