@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pickle
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -43,12 +43,12 @@ def build_record(raw: RawRecord, where: Where) -> Any | None:
         values["body"] = raw.body
     if raw.kind.name == "campaign":
         return raw.kind.build(**values, src=source)
-    record = raw.kind.build(**values, src=source)
+    # A record's year is its folder's; a news story's, the campaign it names, else its date's.
     if raw.kind.per_year:
-        object.__setattr__(record, "year", raw.year)
+        values["year"] = raw.year
     elif raw.kind.name == "news":
-        object.__setattr__(record, "year", record.campaign or record.date.year)
-    return record
+        values["year"] = values.get("campaign") or values["date"].year
+    return raw.kind.build(**values, src=source)
 
 
 @dataclass(frozen=True)
@@ -219,12 +219,11 @@ def check_files(
 
 
 def _with_path(checked: Checked, path: Path) -> Checked:
-    # Pickled without their paths (see `Source`): put back the path the caller has just made. In place:
-    # a result is only ever found under a key made with its own path, so the path is always the same.
-    if checked.record is not None:
-        object.__setattr__(checked.record.src, "path", path)
-    object.__setattr__(checked, "path", path)
-    return checked
+    # Pickled without their paths (see `Source`): a copy with the path the caller has just made.
+    record = checked.record
+    if record is not None:
+        record = replace(record, src=replace(record.src, path=path))
+    return replace(checked, path=path, record=record)
 
 
 def assemble(
