@@ -69,13 +69,13 @@ def test_home_shows_the_campaign_and_its_numbers(chromium, base):
     assert labels == ["已开展竞赛", "参赛职工", "先进集体", "先进个人", "创新成果"]
     # The headline cards sit two to a row on a phone, not stacked one per line.
     boxes = [page.locator(".cp-stats__item").nth(i).bounding_box() for i in range(2)]
-    assert boxes[0]["y"] == boxes[1]["y"]
+    assert abs(boxes[0]["y"] - boxes[1]["y"]) < 2
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "home-375.png"), full_page=True)
     page.set_viewport_size({"width": 1280, "height": 800})
     # On a desktop the five cards share one row.
-    tops = {page.locator(".cp-stats__item").nth(i).bounding_box()["y"] for i in range(5)}
-    assert len(tops) == 1
+    tops = [page.locator(".cp-stats__item").nth(i).bounding_box()["y"] for i in range(5)]
+    assert max(tops) - min(tops) < 2, tops  # one row (to within the sub-pixel rounding of a fresh layout)
     page.screenshot(path=str(ARTIFACTS / "home-1280.png"), full_page=True)
     page.close()
 
