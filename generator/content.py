@@ -34,6 +34,14 @@ def nav_pages(nav: object) -> set[str]:
     return {item.lstrip("/") for item in texts_in(nav) if item.lower().endswith(".md") and "://" not in item}
 
 
+def content_uri(path: Path, content_dir: Path) -> str:
+    """A file under content/ as MkDocs names it: relative, with slashes."""
+    try:
+        return path.relative_to(content_dir).as_posix()  # as found under content/: no need to ask the disk
+    except ValueError:
+        return path.resolve().relative_to(content_dir.resolve()).as_posix()
+
+
 def nav_of(config_file: Path) -> set[str]:
     """The pages the navigation of `config_file` (mkdocs.yml) names; none where it has no nav."""
     return nav_pages(project_config(config_file).get("nav") or [])

@@ -8,17 +8,21 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .asof import AS_OF_SOURCE, resolve_as_of
-from .content import content_problems
+from .content import content_problems, content_uri
 from .dataset import Dataset
 from .images import has_gps, news_picture
 from .memo import Memo
-from .pages import Asset, Remembered, Site, build_site, content_uri
 from .problems import Problem, RecordsInvalid
 from .publish import published, without_drafts
 from .rules import privacy
 from .validate import load_dataset
+
+if TYPE_CHECKING:
+    # The pages (templates, images, posters) take a fifth of a second to import: `check` needs none of them.
+    from .pages import Remembered, Site
 
 PREVIEW_SOURCE = "预览范围（--year）"  # where a bad preview scope came from, as its problem names it
 
@@ -51,6 +55,8 @@ class Kept:
     def for_project(cls, paths: Paths) -> Kept:
         checks = Memo.in_folder(paths.cache_dir, "check")
         checks.seen = {}  # its files known by their times: unchanged ones are not read again
+        from .pages import Remembered
+
         return cls(checks, Remembered(), {})
 
 
@@ -180,6 +186,8 @@ def generate(
     then rebuilds in seconds. Every record is still checked. `nav`: the pages the navigation names,
     which may come from `content/`.
     """
+    from .pages import Asset, build_site
+
     dataset = check(paths, kept.checks if kept else None)
     pictures = check_content(paths, dataset, nav)
     day = as_of_for(dataset, as_of, environ)

@@ -6,9 +6,9 @@ Each page family is a room, a module whose functions take the build's `Context` 
 `Site`. Nothing here knows MkDocs; an adapter hands these pages to whichever builder renders the site.
 """
 
+from ..content import content_uri
 from .build import build_site
 from .common import PER_PAGE, Asset, Page, Site, list_pages, pagination
-from .news import content_uri
 from .photos import Remembered
 
 __all__ = ["PER_PAGE", "Asset", "Page", "Remembered", "Site", "build_site", "content_uri", "list_pages", "pagination"]

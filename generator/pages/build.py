@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
+from ..content import content_uri
 from ..dataset import Dataset
 from ..feed import FEED
 from ..footer import footer_params
@@ -24,7 +25,7 @@ from .dashboard import dashboard
 from .exemplars import exemplars
 from .home import home
 from .innovations import innovations
-from .news import content_uri, feed, news_sources
+from .news import feed, news_sources
 from .photos import Photos, Remembered
 from .plan import plan
 from .redirects import redirects

@@ -5,17 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..content import content_uri
 from ..dataset import Dataset
 from ..feed import FEED, rss
 from .common import Asset
-
-
-def content_uri(path: Path, content_dir: Path) -> str:
-    """A file under content/ as MkDocs names it: relative, with slashes."""
-    try:
-        return path.relative_to(content_dir).as_posix()  # as found under content/: no need to ask the disk
-    except ValueError:
-        return path.resolve().relative_to(content_dir.resolve()).as_posix()
 
 
 def news_sources(dataset: Dataset, content_dir: Path) -> set[str]:
