@@ -220,6 +220,8 @@ def check_files(
 
 def _with_path(checked: Checked, path: Path) -> Checked:
     # Pickled without their paths (see `Source`): a copy with the path the caller has just made.
+    if checked.path == path:
+        return checked  # checked in this process: it has it
     record = checked.record
     if record is not None:
         record = replace(record, src=replace(record.src, path=path))
