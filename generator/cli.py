@@ -441,7 +441,10 @@ def run_build(root: Path, site_dir: Path, as_of: str | None, config: str, office
     except (MkDocsException, OSError) as error:
         print(f"{config}：{error}", file=sys.stderr)
         return 1
-    code = build_here(config_file, temporary)
+    try:
+        code = build_here(config_file, temporary)
+    finally:
+        plugin.given = {}  # the process keeps its plugin: the next run in it gives its own options
     if code != 0:
         shutil.rmtree(temporary, ignore_errors=True)
         print(f"网站生成失败，{site_dir.name}/ 保持原样未改动。", file=sys.stderr)
