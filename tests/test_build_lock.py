@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import cli as cli_module
-from generator.cli import LOCK_NAME, build_lock, clear_leftovers, running_message, swap_in
+from generator import swap as swap_module
+from generator.swap import LOCK_NAME, build_lock, clear_leftovers, running_message, swap_in
 
 from .conftest import REPO, build, cli
 
@@ -40,12 +40,12 @@ def test_the_message_names_the_process_holding_the_lock():
 
 def test_a_killed_build_does_not_leave_the_lock_held(tmp_path: Path):
     script = (
-        "import sys, time; from pathlib import Path; from generator.cli import build_lock\n"
+        "import sys, time; from pathlib import Path; from generator.swap import build_lock\n"
         "with build_lock(Path(sys.argv[1])):\n    print('held', flush=True); time.sleep(60)\n"
     )
     holder = subprocess.Popen([sys.executable, "-c", script, str(tmp_path)], stdout=subprocess.PIPE, text=True)
     assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-    with pytest.raises(cli_module.BuildRunning, match=str(holder.pid)), build_lock(tmp_path):
+    with pytest.raises(swap_module.BuildRunning, match=str(holder.pid)), build_lock(tmp_path):
         pass
     holder.send_signal(signal.SIGKILL)
     holder.wait()
@@ -70,7 +70,7 @@ def test_a_swap_stopped_halfway_is_repaired_and_temporary_folders_go(tmp_path: P
 @pytest.mark.parametrize("atomic", [True, False])
 def test_the_swap_replaces_the_site_and_leaves_nothing_beside_it(tmp_path: Path, monkeypatch, atomic: bool):
     if not atomic:
-        monkeypatch.setattr(cli_module, "_exchange", lambda a, b: False)
+        monkeypatch.setattr(swap_module, "_exchange", lambda a, b: False)
     site, built = tmp_path / "site", tmp_path / ".site.tmp-1"
     for folder, text in ((site, "old"), (built, "new")):
         folder.mkdir()
