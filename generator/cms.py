@@ -21,7 +21,6 @@ from typing import Any
 import yaml
 
 from .kinds import KINDS, Kind
-from .kinds.common import PICTURES
 from .kinds.settings import Settings, national_settings
 from .schema import (
     Boolean,
@@ -34,6 +33,7 @@ from .schema import (
     Markdown,
     Number,
     Object,
+    Picture,
     Ref,
     Term,
     TermMap,
@@ -43,23 +43,6 @@ from .schema import (
 from .validate import read_settings
 
 YEAR_FOLDER = re.compile(r"^20[0-9]{2}$")
-# What each kind's records are called in a list, and the field the file is named after.
-SUMMARY = {
-    "union": "{{name}}",
-    "enterprise": "{{name}}",
-    "competition": "{{title}}",
-    "collective": "{{name}}",
-    "person": "{{name}}",
-    "innovation": "{{title}}",
-    "submission": "{{unit}}",
-    "announcement": "{{title}}",
-    "calendar": "{{year}}",
-    "news": "{{title}}",
-}
-FILE_NAMED_BY = {"submission": "unit", "calendar": "year", "news": "slug"}
-# The kinds an editor may add from the form; the others come from `init` and `new-year`.
-PER_YEAR_FOLDERS = ("competition", "collective", "person", "innovation", "submission", "announcement")
-SHARED_FOLDERS = ("union", "enterprise", "calendar", "news")
 
 
 @dataclass(frozen=True)
@@ -214,7 +197,7 @@ def _list(kind: ListOf, ctx: Context) -> dict[str, Any]:
 def form_field(f: Field, ctx: Context) -> dict[str, Any]:
     """One declared field as a form field: Chinese label, help as hint, required, its widget."""
     out: dict[str, Any] = {"name": f.name, "label": f.label, "hint": f.help, "required": f.required}
-    if f in PICTURES:
+    if isinstance(f.type, Picture):
         out.update({"widget": "image", "choose_url": False})
         return out
     out.update(widget(f.type, ctx))
@@ -224,7 +207,7 @@ def form_field(f: Field, ctx: Context) -> dict[str, Any]:
 
 
 def _folder_collection(kind: Kind, ctx: Context, folder: str, name: str, label: str) -> dict[str, Any]:
-    news = kind.name == "news"
+    news = kind.front_matter
     collection: dict[str, Any] = {
         "name": name,
         "label": label,
@@ -234,12 +217,12 @@ def _folder_collection(kind: Kind, ctx: Context, folder: str, name: str, label: 
         "delete": False,  # a record leaves the site by `state: 撤回`, which keeps its history and old links
         "extension": "md" if news else "yml",
         "format": "frontmatter" if news else "yml",
-        "identifier_field": FILE_NAMED_BY.get(kind.name, "id"),
+        "identifier_field": kind.key,
         "slug": "{{year}}-{{month}}-{{day}}-{{slug}}" if news else "{{slug}}",
-        "summary": SUMMARY[kind.name],
+        "summary": "{{" + kind.title_field + "}}",
         "fields": [form_field(f, ctx) for f in kind.fields],
     }
-    if any(f in PICTURES for f in kind.fields):
+    if any(isinstance(f.type, Picture) for f in kind.fields):
         collection.update({"media_folder": "", "public_folder": ""})  # photos beside the record, as the guide says
     if news:
         collection["fields"].append(
@@ -284,22 +267,26 @@ def collections(data_dir: Path, settings: Settings) -> list[dict[str, Any]]:
             ],
         },
     ]
+    # The kinds of a folder of records an editor may add to from the form; the others (the settings, a
+    # year's campaign) are one file each, made by `init` and `new-year`.
+    folders = [kind for kind in KINDS.values() if not kind.file]
     for year in years:
         ctx = Context(settings, year, units, unions, years)
-        for name in PER_YEAR_FOLDERS:
-            kind = KINDS[name]
-            out.append(
-                _folder_collection(
-                    kind, ctx, f"site_data/{year}/{kind.folder}", f"{kind.folder}_{year}", f"{kind.label}（{year}年）"
-                )
-            )
-    for name in SHARED_FOLDERS:
-        kind = KINDS[name]
-        folder = "content/news/posts" if name == "news" else f"site_data/{kind.folder}"
-        out.append(_folder_collection(kind, shared, folder, kind.folder.replace("/", "_"), kind.label))
+        for kind in folders:
+            if kind.per_year:
+                folder = _folder(kind, year)
+                out.append(_folder_collection(kind, ctx, folder, f"{kind.folder}_{year}", f"{kind.label}（{year}年）"))
+    for kind in folders:
+        if not kind.per_year:
+            out.append(_folder_collection(kind, shared, _folder(kind, 0), kind.folder.replace("/", "_"), kind.label))
     for collection in out:
         collection.setdefault("editor", {"preview": False})
     return out
+
+
+def _folder(kind: Kind, year: int) -> str:
+    """A kind's folder for `year`, as the editor's config names it (from the project's root)."""
+    return kind.path(Path("site_data"), Path("content"), year, "x").parent.as_posix()
 
 
 def local_backend(proxy_url: str) -> dict[str, Any]:

@@ -16,8 +16,6 @@ from .yamlio import LinedDict, LinedList, load_yaml
 
 YEAR_DIR = re.compile(r"^20[0-9]{2}$")
 RECORD_SUFFIXES = (".yml", ".yaml")
-# The county's settings: its name and its word lists (kinds/settings.py).
-SETTINGS_FILES = ("settings.yml", "settings.yaml")
 # Above this a record file is not something an editor typed; refuse before parsing it.
 MAX_RECORD_BYTES = 256 * 1024
 
@@ -52,28 +50,43 @@ def discover(data_dir: Path, content_dir: Path, root: Path) -> tuple[list[tuple[
     """List the record files by kind; anything in a place no kind reads from is a problem."""
     found: list[tuple[Kind, int | None, Path]] = []
     problems: list[Problem] = []
-    by_folder = {kind.folder: kind for kind in KINDS.values() if not kind.per_year and kind.folder and kind.name != "news"}
-    per_year = {kind.folder: kind for kind in KINDS.values() if kind.per_year and kind.folder}
+    kinds = [kind for kind in KINDS.values() if not kind.front_matter]
+    files = {kind.file: kind for kind in kinds if kind.file and not kind.per_year}
+    year_files = {kind.file: kind for kind in kinds if kind.file and kind.per_year}
+    by_folder = {kind.folder: kind for kind in kinds if kind.folder and not kind.per_year}
+    per_year = {kind.folder: kind for kind in kinds if kind.folder and kind.per_year}
     for parts in _files(data_dir):
         if parts[-1].startswith(".") or not parts[-1].lower().endswith(RECORD_SUFFIXES):
             continue
         path = data_dir.joinpath(*parts)
-        if len(parts) == 1 and parts[0] in SETTINGS_FILES:
-            found.append((KINDS["settings"], None, path))
+        stem = parts[-1].rpartition(".")[0]
+        if len(parts) == 1 and stem in files:
+            found.append((files[stem], None, path))
         elif len(parts) == 2 and parts[0] in by_folder:
             found.append((by_folder[parts[0]], None, path))
-        elif len(parts) == 2 and YEAR_DIR.match(parts[0]) and parts[1] in ("campaign.yml", "campaign.yaml"):
-            found.append((KINDS["campaign"], int(parts[0]), path))
+        elif len(parts) == 2 and YEAR_DIR.match(parts[0]) and stem in year_files:
+            found.append((year_files[stem], int(parts[0]), path))
         elif len(parts) == 3 and YEAR_DIR.match(parts[0]) and parts[1] in per_year:
             found.append((per_year[parts[1]], int(parts[0]), path))
         else:
-            folders = "、".join(["settings.yml", *by_folder, *(f"年份/{f}" for f in per_year), "年份/campaign.yml"])
+            places = [
+                *(f"{f}.yml" for f in files),
+                *by_folder,
+                *(f"年份/{f}" for f in per_year),
+                *(f"年份/{f}.yml" for f in year_files),
+            ]
             problems.append(
-                Problem(display_path(path, root), 0, "", f"这个文件不在任何记录文件夹里，不会被读取。记录文件应放在：{folders}。")
+                Problem(
+                    display_path(path, root),
+                    0,
+                    "",
+                    f"这个文件不在任何记录文件夹里，不会被读取。记录文件应放在：{'、'.join(places)}。",
+                )
             )
     # The blog publishes posts from sub-folders too, so every one of them is checked.
-    for path in sorted((content_dir / KINDS["news"].folder).rglob("*.md")):
-        found.append((KINDS["news"], None, path))
+    for kind in KINDS.values():
+        if kind.front_matter:
+            found.extend((kind, None, path) for path in sorted((content_dir / kind.folder).rglob("*.md")))
     return found, problems
 
 
@@ -148,7 +161,7 @@ def read(
         return None, problems
     body = ""
     offset = 0
-    if kind.name == "news":
+    if kind.front_matter:
         front, first_line, body, problems = split_front_matter(text, file)
         if front is None:
             return None, problems
@@ -167,7 +180,7 @@ def read(
     if data is not None and not isinstance(data, LinedDict):
         problems.append(Problem(file, 1, "", "文件内容应是「字段: 值」的形式，每行一个字段。"))
         return None, problems
-    body_line = text.count("\n") + 2 if kind.name == "news" else 1  # the closing fence's line, where the body string starts
+    body_line = text.count("\n") + 2 if kind.front_matter else 1  # the closing fence's line, where the body string starts
     return (RawRecord(kind, year, path, file, data, body, body_line) if data is not None else None), problems
 
 

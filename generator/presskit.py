@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .dataset import Dataset, Year
 from .images import full_size
+from .kinds import collectives, people
 from .kinds.collectives import Collective
 from .kinds.people import Person
 from .pages.photos import consented
@@ -63,8 +64,8 @@ def press_kits(dataset: Dataset, site_url: str | None, cache_dir: Path | None) -
     files: dict[str, bytes] = {}
     count = 0
     for number, year in sorted(dataset.years.items()):
-        for kind, records in (("collectives", year.collectives), ("people", year.people)):
-            for record in records.values():
+        for kind in (collectives.KIND, people.KIND):
+            for record in getattr(year, kind.table).values():
                 count += 1
                 folder = f"{FOLDER}/{number}-{record.id}/"
                 page = page_of(kind, year, record)

@@ -14,14 +14,17 @@ import difflib
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 from openpyxl import load_workbook
 
 from .dataset import Dataset
+from .kinds import KINDS
 from .kinds.common import DRAFT
 from .rules.privacy import findings
 from .scaffold import readable_id, unique_id
+from .schema import Term
 
 COLUMNS = {
     "name": ("姓名", "名字", "集体名称", "名称", "班组名称"),
@@ -168,12 +171,13 @@ def _dump(record: dict[str, object]) -> str:
     return yaml.safe_dump(record, allow_unicode=True, sort_keys=False, width=1000)
 
 
-def import_roster(path: Path, dataset: Dataset, root: Path, kind: str, year: int, force: bool = False) -> ImportResult:
-    """Write one record per usable row of the roster into site_data/YEAR/people (or collectives).
+def import_roster(path: Path, dataset: Dataset, root: Path, folder_name: str, year: int, force: bool = False) -> ImportResult:
+    """Write one record per usable row of the roster into site_data/YEAR/people (or collectives: `folder_name`).
 
     A row naming a person (or collective) imported before, by name and unit, updates that record:
     the sheet's fields are set, the rest of the record is kept (`force`: written anew from the sheet).
     """
+    kind = next(kind for kind in KINDS.values() if kind.per_year and kind.folder == folder_name)
     result = ImportResult()
     rows = [row for row in read_rows(path) if any(row)]
     if not rows:
@@ -184,22 +188,24 @@ def import_roster(path: Path, dataset: Dataset, root: Path, kind: str, year: int
         result.notes.append(f"已丢弃 {'、'.join(private)} 列：个人信息不写进记录，也不进入网站。")
     if unknown:
         result.notes.append(f"这些列没有对应的字段，已忽略：{'、'.join(unknown)}。")
-    needed = ["name", "unit", "honour"] + (["post"] if kind == "people" else [])
+    needed = [name for name in ("name", "unit", "honour", "post") if name in kind.field_names]
     missing = [COLUMNS[k][0] for k in needed if k not in mapping]
     if missing:
         result.notes.append(f"表格缺少必需的列：{'、'.join(missing)}。第一行应是列名，如 姓名、单位、岗位、荣誉。")
         return result
-    folder = root / "site_data" / str(year) / kind
+    folder = kind.path(root / "site_data", root / "content", year, "x").parent
     folder.mkdir(parents=True, exist_ok=True)
     taken = {p.stem for p in folder.glob("*.yml")}
     existing_year = dataset.years.get(year)
-    records = (existing_year.people if kind == "people" else existing_year.collectives) if existing_year else {}
+    records: dict[str, Any] = getattr(existing_year, kind.table) if existing_year else {}
     # Who is there already, by name: the same name and unit is the same person, not a namesake.
     by_name: dict[str, list[tuple[str, Path]]] = {}
     for known in records.values():
         by_name.setdefault(known.name, []).append((known.unit, root / known.src.file))
     settings = dataset.settings
-    honours = (settings.person_honours if kind == "people" else settings.collective_honours) if settings else []
+    honour_words = next(f.type for f in kind.fields if f.name == "honour")
+    assert isinstance(honour_words, Term)
+    honours = (settings.terms(honour_words.terms) or []) if settings else []
     levels = settings.levels if settings else []
     seen: dict[tuple[str, str], int] = {}  # rows of this sheet: (name, unit) → row number
     for number, row in enumerate(rows[1:], 2):
@@ -223,7 +229,7 @@ def import_roster(path: Path, dataset: Dataset, root: Path, kind: str, year: int
         if honour not in honours:
             problems.append(f"荣誉「{honour}」不在允许范围内；可选：{'、'.join(honours)}")
         record: dict[str, object] = {"name": name, "unit": unit or ""}
-        if kind == "people":
+        if "post" in kind.field_names:
             record["post"] = cell("post")
         record["honour"] = honour
         if cell("level") in levels:
@@ -234,7 +240,7 @@ def import_roster(path: Path, dataset: Dataset, root: Path, kind: str, year: int
         leaks = [f for value in record.values() for f in findings(str(value), set())]
         problems.extend(f"内容里有疑似{leak.what}「{leak.shown}」，请删掉" for leak in leaks)
         if unit is not None and (name, unit) in seen:
-            problems.append(f"与第 {seen[(name, unit)]} 行是同一{'人' if kind == 'people' else '集体'}（姓名和单位相同）")
+            problems.append(f"与第 {seen[(name, unit)]} 行是同一{'人' if kind.personal else '集体'}（姓名和单位相同）")
         label = f"第 {number} 行（{name}）" if name else f"第 {number} 行"
         if problems:
             result.skipped.append(f"{label}：{'；'.join(problems)}。这一行没有导入。")
@@ -247,7 +253,7 @@ def import_roster(path: Path, dataset: Dataset, root: Path, kind: str, year: int
             target.write_text(update_fields(target.read_text(encoding="utf-8"), record), encoding="utf-8")
             result.updated.append(target)
             continue
-        record_id = matches[0].stem if matches else unique_id(readable_id(name, person=kind == "people"), taken)
+        record_id = matches[0].stem if matches else unique_id(readable_id(name, person=kind.personal), taken)
         target = folder / f"{record_id}.yml"
         taken.add(record_id)
         # New records are drafts: nobody has checked them yet, and they have no photo or consent.

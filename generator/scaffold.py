@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
@@ -100,14 +99,7 @@ def template(kind: Kind, record_id: str, year: int, values: dict[str, str] | Non
 
 
 def target(root: Path, kind: Kind, year: int, record_id: str) -> Path:
-    if kind.name == "news":
-        return root / "content" / "news" / "posts" / f"{dt.date.today().isoformat()}-{record_id}.md"
-    if kind.name == "campaign":
-        return root / "site_data" / str(year) / "campaign.yml"
-    if kind.name == "calendar":
-        return root / "site_data" / "calendar" / f"{year}.yml"
-    base = root / "site_data"
-    return (base / str(year) if kind.per_year else base) / kind.folder / f"{record_id}.yml"
+    return kind.path(root / "site_data", root / "content", year, record_id)
 
 
 def new_record(root: Path, kind_name: str, year: int, name: str | None = None) -> Path:
@@ -115,17 +107,15 @@ def new_record(root: Path, kind_name: str, year: int, name: str | None = None) -
     kind = KINDS[kind_name]
     folder = target(root, kind, year, "x").parent
     taken = {p.stem for p in folder.glob("*.yml")} if folder.is_dir() else set()
-    base = readable_id(name, person=kind.name == "person") if name else f"new-{kind.name}"
+    base = readable_id(name, person=kind.personal) if name else f"new-{kind.name}"
     record_id = unique_id(base, taken)
-    values = {"name": name} if name and any(f.name == "name" for f in kind.fields) else {}
-    if name and kind.name in {"competition", "innovation", "news", "announcement"}:
-        values = {"title": name}
+    values = {kind.title_field: name} if name and kind.title_field in ("name", "title") else {}
     path = target(root, kind, year, record_id)
     if path.exists():
         raise FileExistsError(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     text = template(kind, record_id, year, values, read_settings(root / "site_data", root))
-    if kind.name == "news":
-        text = "---\n" + text.replace("id: ", "slug: ", 1) + "---\n\n正文第一段。\n\n<!-- more -->\n\n正文其余部分。\n"
+    if kind.front_matter:
+        text = "---\n" + text + "---\n\n正文第一段。\n\n<!-- more -->\n\n正文其余部分。\n"
     path.write_text(text, encoding="utf-8")
     return path

@@ -6,6 +6,7 @@ in the editing guide, and can be exported as JSON Schema for editors' tools.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
@@ -123,6 +124,10 @@ class Markdown(Text):
     def __init__(self, max_length: int = 5000) -> None:
         super().__init__(max_length)
         self.json = {"type": "string", "maxLength": max_length, "contentMediaType": "text/markdown"}
+
+
+class Picture(Text):
+    """The file name of a picture beside its record: checked like a photo; the form editor offers an upload."""
 
 
 class Identifier(Text):
@@ -366,13 +371,12 @@ class ListOf(FieldType):
 
 
 class Object(FieldType):
-    """A nested group of fields (a result row, a phase, an office)."""
+    """A nested group of fields (a result row, a phase, an office), declared as a `declared` data class."""
 
-    def __init__(
-        self, fields: Sequence[Field], build: Callable[..., Any] | None = None, more: tuple[str, TermMap] | None = None
-    ) -> None:
-        self.fields = list(fields)
-        self.build = build
+    def __init__(self, record: type, more: tuple[str, TermMap] | None = None, fields: Sequence[Field] | None = None) -> None:
+        # `fields`: the record's declared fields, with help of their own for this use (examples of its words).
+        self.fields = list(fields) if fields is not None else fields_of(record)
+        self.build = record
         # Further keys, named by the codes of a vocabulary list, gathered under one field (a register
         # row's count per coverage group).
         self.more = more
@@ -394,7 +398,7 @@ class Object(FieldType):
             return None
         if self.more is not None:
             values[self.more[0]] = extra
-        return self.build(**values) if self.build else values
+        return self.build(**values)
 
 
 class YearMap(FieldType):
@@ -446,6 +450,29 @@ class Field:
 
     def describe_type(self) -> str:
         return json_type_label(self.type.json)
+
+
+# Where a declared data class keeps each field's declaration (`dataclasses.Field.metadata`).
+DECLARED = "campaign_site.field"
+
+
+def described(label: str, help: str, type: FieldType, required: bool = True, blank: Any = None) -> Any:
+    """One field, declared on its data class: `name: str = described("姓名", "姓名。", Text(20))`.
+
+    `blank` is what the record holds when the field is left out (a value, a factory such as `list`,
+    or a `FirstTerm`); it is not the data class's default: every record is built with all its fields.
+    """
+    return Field("", label, help, type, required, blank)
+
+
+def shared(declaration: Field) -> Any:
+    """A field several kinds declare alike (`state: str = shared(STATE)`), from one declaration."""
+    return declaration
+
+
+def fields_of(record: type) -> list[Field]:
+    """The declared fields of a `declared` data class, in their order (its other attributes are not fields)."""
+    return [f.metadata[DECLARED] for f in dataclasses.fields(record) if DECLARED in f.metadata]
 
 
 def json_type_label(schema: dict[str, Any]) -> str:

@@ -10,15 +10,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+
+@dataclass(frozen=True)
+class Reserved:
+    """Names no record may take in its folder, because the site's own pages there have them; `shown` lists
+    them for an editor."""
+
+    pattern: re.Pattern[str]
+    shown: str
+
+
 # Index pages of an archived year live beside its competition pages: these names are theirs.
 # Names no record may take in its folder: a list's own page (index), its later pages (page-2, page-3…),
 # and what the builder keeps for itself (search, assets, 404).
 RESERVED = r"index|page-[0-9]+|search|assets|404"
-RESERVED_COMPETITION_IDS = re.compile(rf"^({RESERVED}|stream-.*|form-.*|township-.*|industry-.*)$")
+COMPETITION_NAMES = Reserved(
+    re.compile(rf"^({RESERVED}|stream-.*|form-.*|township-.*|industry-.*)$"),
+    "index、page-数字、search、assets、404、stream-…、form-…、township-…、industry-…",
+)
 # An earlier year's people list is {year}/people/ itself, its later pages {year}/people/page-2/...
-RESERVED_EXEMPLAR_IDS = re.compile(rf"^({RESERVED})$")
+EXEMPLAR_NAMES = Reserved(re.compile(rf"^({RESERVED})$"), "index、page-数字（列表和它的分页）、search、assets、404")
 # The blog keeps news/ (the list), news/page/2/… and its archive and category pages.
-RESERVED_NEWS_SLUGS = re.compile(rf"^({RESERVED}|page|archive|category|feed)$")
+NEWS_NAMES = Reserved(
+    re.compile(rf"^({RESERVED}|page|archive|category|feed)$"),
+    "index、page、archive、category、feed、search、assets、404、page-数字",
+)
 
 
 def url_of(src_uri: str) -> str:

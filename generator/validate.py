@@ -38,17 +38,7 @@ def build_record(raw: RawRecord, where: Where) -> Any | None:
     if identity:
         where.problems.extend(identity)
         return None
-    source = Source(raw.file, raw.data.line, field_lines(raw.data), raw.path)
-    if raw.kind.name == "news":
-        values["body"] = raw.body
-    if raw.kind.name == "campaign":
-        return raw.kind.build(**values, src=source)
-    # A record's year is its folder's; a news story's, the campaign it names, else its date's.
-    if raw.kind.per_year:
-        values["year"] = raw.year
-    elif raw.kind.name == "news":
-        values["year"] = values.get("campaign") or values["date"].year
-    return raw.kind.build(**values, src=source)
+    return raw.kind.make(values, raw.year, raw.body, Source(raw.file, raw.data.line, field_lines(raw.data), raw.path))
 
 
 @dataclass(frozen=True)
@@ -272,41 +262,29 @@ def assemble(
 
 
 def _place(dataset: Dataset, raw: Checked, record: Any) -> list[Problem]:
-    kind = raw.kind
-    if kind == "union":
-        return _put(dataset.unions, record, raw)
-    if kind == "enterprise":
-        return _put(dataset.enterprises, record, raw)
-    if kind == "calendar":
-        name = Path(raw.file).name
-        if record.id != Path(raw.file).stem:
-            return [Problem(raw.file, record.src.line_of("year"), "year", f"年份 {record.year} 与文件名「{name}」不一致。")]
-        return _put(dataset.calendars, record, raw)
+    """Keep a record in its kind's table: the dataset's, or its year's."""
+    kind = KINDS[raw.kind]
+    if not kind.in_year:
+        return _put(getattr(dataset, kind.table), record, raw)
     year = dataset.years.get(record.year)
     if year is None and record.year in dataset.failed_years:
         return []
     if year is None:
-        folder = "content/news/posts" if kind == "news" else f"site_data/{record.year}"
+        field = "" if kind.per_year else "campaign"  # a story names its year; a folder's records have it
+        folder = display_path(kind.path(Path("site_data"), Path("content"), record.year, record.id).parent, Path("."))
         return [
             Problem(
                 raw.file,
-                record.src.line_of("campaign" if kind == "news" else "id"),
-                "campaign" if kind == "news" else "",
+                record.src.line_of(field or "id"),
+                field,
                 f"没有 {record.year} 年度的竞赛记录（site_data/{record.year}/campaign.yml），{folder} 下的记录无处归属。",
             )
         ]
-    if kind == "news":
-        year.news.append(record)
+    table = getattr(year, kind.table)
+    if isinstance(table, list):
+        table.append(record)
         return []
-    tables: dict[str, dict[str, Any]] = {
-        "competition": year.competitions,
-        "collective": year.collectives,
-        "person": year.people,
-        "innovation": year.innovations,
-        "submission": year.submissions,
-        "announcement": year.announcements,
-    }
-    return _put(tables[kind], record, raw)
+    return _put(table, record, raw)
 
 
 def _put(table: dict[str, Any], record: Any, raw: Checked) -> list[Problem]:

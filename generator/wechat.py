@@ -20,11 +20,12 @@ from PIL import Image
 
 from .dataset import Dataset, Year
 from .images import news_picture, renditions
+from .kinds import Kind, collectives, news, people
 from .kinds.collectives import Collective
 from .kinds.news import News
 from .kinds.people import Person
 from .render import clean_news, date_cn, markdown_html
-from .urls import Urls, url_of
+from .urls import url_of
 
 RED = "#b22222"
 BODY = "font-size:16px;line-height:1.8;color:#333333;letter-spacing:0.5px;text-align:justify;"
@@ -199,21 +200,20 @@ def news_article(year: Year, story: News, url: str | None, cache_dir: Path | Non
     return Article(story.title, document(story.title, "\n".join(parts)), files)
 
 
-def find(dataset: Dataset, ident: str, year: int | None = None) -> tuple[str, Year, Collective | Person | News]:
+def find(dataset: Dataset, ident: str, year: int | None = None) -> tuple[Kind, Year, Collective | Person | News]:
     """The published exemplar or news story called `ident` (its id, or a story's slug), with its kind:
     collectives, people or news. Raises `ArticleError` naming what is wrong."""
     years = [dataset.years[year]] if year is not None and year in dataset.years else list(dataset.years.values())
     if year is not None and year not in dataset.years:
         raise ArticleError(f"没有 {year} 年度的记录；已有年度：{'、'.join(str(y) for y in sorted(dataset.years))}。")
-    found: list[tuple[str, Year, Collective | Person | News]] = []
+    found: list[tuple[Kind, Year, Collective | Person | News]] = []
     for y in years:
-        if ident in y.collectives:
-            found.append(("collectives", y, y.collectives[ident]))
-        if ident in y.people:
-            found.append(("people", y, y.people[ident]))
-        found.extend(("news", y, story) for story in y.news if story.slug == ident)
+        for kind in (collectives.KIND, people.KIND):
+            if ident in getattr(y, kind.table):
+                found.append((kind, y, getattr(y, kind.table)[ident]))
+        found.extend((news.KIND, y, story) for story in y.news if story.slug == ident)
     if len(found) > 1:
-        where = "、".join(f"{y.campaign.year}年{_KIND_NAMES[kind]}" for kind, y, _ in found)
+        where = "、".join(f"{y.campaign.year}年{kind.label}" for kind, y, _ in found)
         raise ArticleError(f"编号「{ident}」有 {len(found)} 条记录（{where}）：请用 --year 指明年度。")
     if not found:
         raise ArticleError(
@@ -221,9 +221,6 @@ def find(dataset: Dataset, ident: str, year: int | None = None) -> tuple[str, Ye
             "新闻是 slug（网址名）；草稿、撤回的记录和公示未结束的对象不能导出。"
         )
     return found[0]
-
-
-_KIND_NAMES = {"collectives": "先进集体", "people": "先进个人", "news": "新闻"}
 
 
 def write(article: Article, folder: Path) -> list[Path]:
@@ -237,15 +234,14 @@ def write(article: Article, folder: Path) -> list[Path]:
     return written
 
 
-def page_of(kind: str, year: Year, record: Collective | Person | News) -> str:
+def page_of(kind: Kind, year: Year, record: Collective | Person | News) -> str:
     """The source path of the record's page on the site."""
-    if isinstance(record, News):
-        return Urls.news_post(record.slug)
-    return (Urls.collective if kind == "collectives" else Urls.person)(year.campaign.year, record.id)
+    assert kind.page is not None
+    return kind.page(year.campaign.year, record.id)
 
 
 def article_for(
-    dataset: Dataset, kind: str, year: Year, record: Collective | Person | News, site_url: str | None, cache_dir: Path | None
+    dataset: Dataset, kind: Kind, year: Year, record: Collective | Person | News, site_url: str | None, cache_dir: Path | None
 ) -> Article:
     """The article of a record `find` returned; it names the page's address where the site has one."""
     url = site_url + url_of(page_of(kind, year, record)) if site_url else None

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 
-from ..schema import Date, Field, Integer, ListOf
-from .common import Kind, Source
+from ..schema import Date, Integer, ListOf, described
+from .common import Kind, Source, declared
 
 
-@dataclass(frozen=True)
+@declared
 class Calendar:
-    year: int
-    holidays: list[dt.date]
-    workdays: list[dt.date]
+    year: int = described("年份", "年份，与文件名一致，如 2027。", Integer(2000))
+    holidays: list[dt.date] = described("放假日期", "国务院公布的放假日期（只写落在周一至周五的），每个一行。", ListOf(Date()))
+    workdays: list[dt.date] = described(
+        "调休上班日期", "调休上班的周六、周日，每个一行。", ListOf(Date()), required=False, blank=list
+    )
     src: Source = field(compare=False)
 
     @property
@@ -21,10 +23,4 @@ class Calendar:
         return str(self.year)
 
 
-FIELDS = [
-    Field("year", "年份", "年份，与文件名一致，如 2027。", Integer(2000)),
-    Field("holidays", "放假日期", "国务院公布的放假日期（只写落在周一至周五的），每个一行。", ListOf(Date())),
-    Field("workdays", "调休上班日期", "调休上班的周六、周日，每个一行。", ListOf(Date()), required=False, default=list),
-]
-
-KIND = Kind("calendar", "节假日安排", "calendar", False, FIELDS, Calendar)
+KIND = Kind("calendar", "节假日安排", Calendar, "calendar", table="calendars", key="year")

@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from ..schema import Field, Term, Text
-from .common import Kind, Source, id_field
+from ..schema import Term, Text, described
+from .common import Kind, Source, declared, record_id
 
 
-@dataclass(frozen=True)
+@declared
 class Union:
-    id: str
-    name: str
-    kind: str
-    township: str | None
+    id: str = record_id("chengguan")
+    name: str = described("名称", "工会全称，如 城关镇总工会。", Text(60))
+    kind: str = described("类别", "工会类别。", Term("union_kinds"))
+    township: str | None = described("所在乡镇", "所在乡镇（县级工会不填）。", Term("townships"), required=False)
     src: Source
 
 
-FIELDS = [
-    id_field("chengguan"),
-    Field("name", "名称", "工会全称，如 城关镇总工会。", Text(60)),
-    Field("kind", "类别", "工会类别。", Term("union_kinds")),
-    Field("township", "所在乡镇", "所在乡镇（县级工会不填）。", Term("townships"), required=False),
-]
-
-KIND = Kind("union", "工会", "unions", False, FIELDS, Union)
+KIND = Kind("union", "工会", Union, "unions", table="unions")

@@ -10,6 +10,7 @@ from ..content import content_uri
 from ..dataset import Dataset
 from ..feed import FEED
 from ..footer import footer_params
+from ..kinds import collectives, people
 from ..load import display_path
 from ..problems import Problem, RecordsInvalid
 from ..render import Renderer
@@ -42,8 +43,8 @@ def rooms(ctx: Context) -> tuple[list[Page], list[Asset]]:
         pages.append(home(ctx, year))
         pages.append(plan(ctx, year))
         pages.extend(competitions(ctx, year))
-        pages.extend(exemplars(ctx, year, "collectives"))
-        pages.extend(exemplars(ctx, year, "people"))
+        pages.extend(exemplars(ctx, year, collectives.KIND))
+        pages.extend(exemplars(ctx, year, people.KIND))
         # The photos these pages showed, each once; only the rooms above show photos.
         assets.extend(ctx.photos.made())
         pages.append(innovations(ctx, year))

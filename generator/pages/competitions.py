@@ -7,8 +7,10 @@ from typing import Any
 
 from ..compute import competition_order, competition_status, exemplar_order, honoured_from
 from ..dataset import Year
+from ..kinds.collectives import KIND as COLLECTIVE
 from ..kinds.collectives import Collective
 from ..kinds.competitions import Competition
+from ..kinds.people import KIND as PERSON
 from ..kinds.people import Person
 from ..urls import relative
 from .common import RECORD_BOOST, Page, chunks, list_pages, pagination
@@ -155,8 +157,8 @@ def _competition_page(
         "description": competition.description,
         "results": results,
         "has_scores": any(r.score is not None for r in competition.results),
-        "honoured": [card(ctx, r, "collectives", page) for r in sorted(collectives, key=exemplar_order(year.settings))]
-        + [card(ctx, r, "people", page) for r in sorted(people, key=exemplar_order(year.settings))],
+        "honoured": [card(ctx, r, COLLECTIVE, page) for r in sorted(collectives, key=exemplar_order(year.settings))]
+        + [card(ctx, r, PERSON, page) for r in sorted(people, key=exemplar_order(year.settings))],
         "back": relative(page, ctx.urls.competitions(number)),
         "qr": ctx.qr(page, competition.title),
         "facet_links": {

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..compute import exemplar_order
 from ..dataset import Year
+from ..kinds import Kind
 from ..kinds.collectives import Collective
 from ..kinds.people import Person
 from ..urls import relative
@@ -16,10 +17,11 @@ from .photos import consented, placeholder
 from .share import exemplar_facts
 
 
-def card(ctx: Context, record: Collective | Person, kind: str, page: str) -> dict[str, Any]:
+def card(ctx: Context, record: Collective | Person, kind: Kind, page: str) -> dict[str, Any]:
     """Params of a record's card as seen from `page` (on the lists, the home page, a competition's page)."""
     year = record.year
-    target = ctx.urls.collective(year, record.id) if kind == "collectives" else ctx.urls.person(year, record.id)
+    assert kind.page is not None
+    target = kind.page(year, record.id)
     if isinstance(record, Person):
         subtitle = f"{ctx.unit(record.unit)} · {record.post}"
     else:
@@ -35,25 +37,25 @@ def card(ctx: Context, record: Collective | Person, kind: str, page: str) -> dic
         "year": year,
         "summary": record.summary if consented(record) else "",
         "recommended_to": record.recommended_to,
-        "photo": ctx.photos.image(record, kind, year, page) if consented(record) else placeholder(kind, page),
+        "photo": ctx.photos.image(record, kind.folder, year, page) if consented(record) else placeholder(kind.folder, page),
         # People in a sample dataset are invented: say so next to every name.
-        "sample": kind == "people" and ctx.data.years[year].campaign.sample,
+        "sample": kind.personal and ctx.data.years[year].campaign.sample,
     }
 
 
-def exemplars(ctx: Context, year: Year, kind: str) -> list[Page]:
-    """The list of one kind (`collectives` or `people`) in pages, then each record's own page."""
+def exemplars(ctx: Context, year: Year, kind: Kind) -> list[Page]:
+    """The list of one kind (collectives or people) in pages, then each record's own page."""
     number = year.campaign.year
-    records: list[Collective | Person] = sorted(
-        (year.collectives if kind == "collectives" else year.people).values(), key=exemplar_order(year.settings)
-    )
-    first = ctx.urls.collectives(number) if kind == "collectives" else ctx.urls.people(number)
-    title = f"{number}年{'先进集体' if kind == 'collectives' else '先进个人'}"
+    table: dict[str, Collective | Person] = getattr(year, kind.table)
+    records = sorted(table.values(), key=exemplar_order(year.settings))
+    assert kind.listing is not None
+    first = kind.listing(ctx.urls, number)
+    title = f"{number}年{kind.label}"
     totals = Counter(record.honour for record in records)
     honours = list(totals)  # in the records' order: higher honours first
     runs = chunks(records, ctx.per_page)
     uris = list_pages(first, len(runs))
-    description = f"{title}：共 {len(records)} {'个' if kind == 'collectives' else '名'}。"
+    description = f"{title}：共 {len(records)} {'名' if kind.personal else '个'}。"
     # Where each honour's list starts, for the chips that jump to it from any page.
     starts: dict[str, int] = {}
     for index, run in enumerate(runs):
@@ -76,7 +78,7 @@ def exemplars(ctx: Context, year: Year, kind: str) -> list[Page]:
                 for honour in honours
             ],
             "sections": [{"title": k, "anchor": anchors[k], "cards": v} for k, v in sections.items()],
-            "kind": kind,
+            "kind": kind.folder,
             "count": len(records),
             "pagination": pagination(uris, index),
         }
@@ -86,14 +88,15 @@ def exemplars(ctx: Context, year: Year, kind: str) -> list[Page]:
     return pages
 
 
-def exemplar(ctx: Context, year: Year, record: Collective | Person, kind: str) -> Page:
+def exemplar(ctx: Context, year: Year, record: Collective | Person, kind: Kind) -> Page:
     """A record's own page: its card, story, achievements and the competitions it was honoured in."""
     number = year.campaign.year
-    page = ctx.urls.collective(number, record.id) if kind == "collectives" else ctx.urls.person(number, record.id)
+    assert kind.page is not None and kind.listing is not None
+    page = kind.page(number, record.id)
     competitions = [year.competitions[c] for c in record.competitions]
     params = {
         **card(ctx, record, kind, page),
-        "kind": kind,
+        "kind": kind.folder,
         "unit": ctx.unit(record.unit),
         "post": getattr(record, "post", None),
         "story": record.story if consented(record) else "",
@@ -102,15 +105,15 @@ def exemplar(ctx: Context, year: Year, record: Collective | Person, kind: str) -
             {"title": c.title, "href": relative(page, ctx.urls.competition(number, c.id)), "stream": c.stream}
             for c in competitions
         ],
-        "back": relative(page, ctx.urls.collectives(number) if kind == "collectives" else ctx.urls.people(number)),
-        "back_label": "先进集体" if kind == "collectives" else "先进个人",
+        "back": relative(page, kind.listing(ctx.urls, number)),
+        "back_label": kind.label,
         "qr": ctx.qr(page, record.name),
     }
     title = f"{record.name}（{record.honour}）"
     description = record.summary if consented(record) else f"{record.name}，{ctx.unit(record.unit)}，{number}年{record.honour}。"
     image = {}
     if not params["photo"]["placeholder"]:
-        image = {"image": ctx.photos.largest_jpeg(number, kind, record.id)}
+        image = {"image": ctx.photos.largest_jpeg(number, kind.folder, record.id)}
     # The share poster; its crop replaces the photo as the share image.
     image |= ctx.sharing.poster(page, exemplar_facts(year, record, kind, ctx.unit(record.unit)))
     return ctx.page(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..compute import exemplar_order, headline, schedule
 from ..coverage import coverage
 from ..dataset import Year
+from ..kinds import collectives, people
 from ..kinds.collectives import Collective
 from ..publish import RUNNING, announcement_status
 from ..urls import relative
@@ -40,7 +41,6 @@ def home(ctx: Context, year: Year) -> Page:
         [r for r in year.collectives.values() if r.featured] + [r for r in year.people.values() if r.featured],
         key=exemplar_order(year.settings),
     )
-    kinds = {id(r): ("collectives" if isinstance(r, Collective) else "people") for r in featured}
     figures = headline(year, ctx.as_of)
     params = {
         "campaign": campaign,
@@ -54,7 +54,7 @@ def home(ctx: Context, year: Year) -> Page:
             else None
             for stream, code in year.settings.codes("streams").items()
         },
-        "featured": [card(ctx, r, kinds[id(r)], page) for r in featured],
+        "featured": [card(ctx, r, collectives.KIND if isinstance(r, Collective) else people.KIND, page) for r in featured],
         "banner": banner(ctx, year, page),
         "news": picture_news(ctx, year, page),
         "links": nav_links(ctx, campaign.year, page),

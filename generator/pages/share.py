@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..dataset import Year
+from ..kinds import Kind
 from ..kinds.collectives import Collective
 from ..kinds.competitions import Competition
 from ..kinds.news import News
@@ -28,7 +29,6 @@ from .photos import consented
 POSTER = "poster.png"
 SHARE = "share.jpg"
 DEFAULT_SHARE = "assets/images/cp-share.jpg"
-KIND_LABELS = {"collectives": "先进集体", "people": "先进个人"}
 # The first picture of a news story written in its Markdown, when it is a file beside the story.
 PICTURE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
 
@@ -91,16 +91,14 @@ def _campaign(year: Year) -> tuple[str, str]:
     return year.campaign.title, year.campaign.issuer
 
 
-def exemplar_facts(year: Year, record: Collective | Person, kind: str, unit: str) -> PosterFacts:
+def exemplar_facts(year: Year, record: Collective | Person, kind: Kind, unit: str) -> PosterFacts:
     """A collective's or a person's poster: the photo and story line only with the person's consent."""
     title, issuer = _campaign(year)
     shown = consented(record)
     photo = record.src.path.parent / record.photo if record.photo and record.src.path is not None and shown else None
     subtitle = f"{unit} · {record.post}" if isinstance(record, Person) else unit
     honour = f"{year.campaign.year}年{record.honour}"
-    return PosterFacts(
-        KIND_LABELS[kind], record.name, honour, subtitle, record.summary if shown else "", title, issuer, "", _str(photo)
-    )
+    return PosterFacts(kind.label, record.name, honour, subtitle, record.summary if shown else "", title, issuer, "", _str(photo))
 
 
 def competition_facts(year: Year, competition: Competition, unit: str, people: dict[str, Person]) -> PosterFacts:

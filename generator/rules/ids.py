@@ -6,48 +6,36 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..dataset import Dataset
+from ..kinds import KINDS
 from ..kinds.common import Source
 from ..load import RawRecord
 from ..problems import Problem
-from ..urls import RESERVED_COMPETITION_IDS, RESERVED_EXEMPLAR_IDS, RESERVED_NEWS_SLUGS
 from .common import Context
 
 
 def identity_problems(raw: RawRecord, values: dict[str, Any]) -> list[Problem]:
-    """One record's id (a story's slug): its file's name, and no name the site's own pages take."""
-    if raw.kind.name == "news":
-        slug = values.get("slug")
-        if isinstance(slug, str) and RESERVED_NEWS_SLUGS.match(slug):
-            reserved = "index、page、archive、category、feed、search、assets、404、page-数字"
-            return [
-                Problem(raw.file, raw.data.line_of("slug"), "slug", f"网址名「{slug}」是网站保留的名字（{reserved}），请换一个。")
-            ]
+    """One record's key (its id, a story's slug, a calendar's year): its file's name, and no name the site's
+    own pages take beside it."""
+    kind = raw.kind
+    key = kind.key
+    if key not in values or "/" in str(values[key]):  # a unit inside an enterprise: the rules say why it cannot be
         return []
-    key = "unit" if raw.kind.name == "submission" else "id"
-    if key not in values or "/" in str(values[key]):
-        return []
+    value = values[key]
     line = raw.data.line_of(key)
-    if values[key] != raw.path.stem and raw.kind.name != "campaign":
+    if str(value) != raw.path.stem and not kind.file and not kind.front_matter:  # a story's file has its date too
+        if key == "year":
+            return [Problem(raw.file, line, key, f"年份 {value} 与文件名「{raw.path.name}」不一致。")]
         return [
             Problem(
                 raw.file,
                 line,
                 key,
-                f"编号「{values[key]}」与文件名「{raw.path.name}」不一致：请把文件改名为 {values[key]}{raw.path.suffix}，或把编号改为 {raw.path.stem}。",
+                f"编号「{value}」与文件名「{raw.path.name}」不一致：请把文件改名为 {value}{raw.path.suffix}，或把编号改为 {raw.path.stem}。",
             )
         ]
-    if raw.kind.name == "competition" and RESERVED_COMPETITION_IDS.match(values[key]):
-        return [
-            Problem(
-                raw.file,
-                line,
-                key,
-                f"编号「{values[key]}」是网站保留的名字（index、page-数字、search、assets、404、stream-…、form-…、township-…、industry-…），请换一个。",
-            )
-        ]
-    if raw.kind.name in ("collective", "person", "announcement") and RESERVED_EXEMPLAR_IDS.match(values[key]):
-        reserved = "index、page-数字（列表和它的分页）、search、assets、404"
-        return [Problem(raw.file, line, key, f"编号「{values[key]}」是网站保留的名字（{reserved}），请换一个。")]
+    if kind.reserved is not None and kind.reserved.pattern.match(value):
+        label = next(f.label for f in kind.fields if f.name == key)
+        return [Problem(raw.file, line, key, f"{label}「{value}」是网站保留的名字（{kind.reserved.shown}），请换一个。")]
     return []
 
 
@@ -77,11 +65,10 @@ def rule_exemplar_ids(dataset: Dataset, context: Context) -> Iterator[Problem]:
 def rule_former_ids(dataset: Dataset, context: Context) -> Iterator[Problem]:
     """A former id keeps an old address: it may be no other record's address, now or before."""
     for year in dataset.years.values():
-        for table, reserved in (
-            (year.competitions, RESERVED_COMPETITION_IDS),
-            (year.collectives, RESERVED_EXEMPLAR_IDS),
-            (year.people, RESERVED_EXEMPLAR_IDS),
-        ):
+        for kind in KINDS.values():
+            if "former_ids" not in kind.field_names or kind.reserved is None:
+                continue
+            table: dict[str, Any] = getattr(year, kind.table)
             taken: dict[str, Source] = {record_id: record.src for record_id, record in table.items()}
             for record in table.values():
                 for index, old in enumerate(record.former_ids, 1):
@@ -90,7 +77,7 @@ def rule_former_ids(dataset: Dataset, context: Context) -> Iterator[Problem]:
                         message = f"曾用编号「{old}」就是现在的编号：只写改名前的编号。"
                     elif old in taken:
                         message = f"曾用编号「{old}」已是 {taken[old].file} 的编号或曾用编号，旧网址不能同时指向两条记录。"
-                    elif reserved.match(old):
+                    elif kind.reserved.pattern.match(old):
                         message = f"「{old}」是网站保留的名字，不会是原来的编号。"
                     else:
                         taken[old] = record.src

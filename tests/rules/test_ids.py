@@ -93,3 +93,24 @@ def test_a_former_id_may_not_be_another_records_address(project: Path):
 def test_a_former_id_may_not_be_a_name_the_site_reserves(project: Path):
     edit(project, PERSON, "id: nong-ceshi\n", "id: nong-ceshi\nformer_ids:\n  - page-3\n")
     assert problems(project) == [f"{PERSON}:3: former_ids[1]: 「page-3」是网站保留的名字，不会是原来的编号。"]
+
+
+def test_a_calendar_is_named_after_its_year(project):
+    write(project, "site_data/calendar/2031.yml", "year: 2030\nholidays:\n  - 2030-01-01\n")
+    assert problems(project) == ["site_data/calendar/2031.yml:1: year: 年份 2030 与文件名「2031.yml」不一致。"]
+
+
+def test_a_submission_is_named_after_its_unit(project):
+    source = project / "site_data/2023/submissions/peijian.yml"
+    write(project, "site_data/2023/submissions/peijian-2.yml", source.read_text(encoding="utf-8"))
+    source.unlink()
+    unit = next(
+        line
+        for line in (project / "site_data/2023/submissions/peijian-2.yml").read_text().splitlines()
+        if line.startswith("unit:")
+    )
+    line = (project / "site_data/2023/submissions/peijian-2.yml").read_text().splitlines().index(unit) + 1
+    assert problems(project) == [
+        f"site_data/2023/submissions/peijian-2.yml:{line}: unit: 编号「peijian」与文件名「peijian-2.yml」不一致："
+        "请把文件改名为 peijian.yml，或把编号改为 peijian-2。"
+    ]

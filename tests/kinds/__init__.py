@@ -1,0 +1,1 @@
+"""Tests of generator/kinds/: each record kind declared once, on its data class."""
