@@ -21,7 +21,7 @@ from .images import has_gps
 from .jsonschema import write_schemas
 from .kinds import KINDS
 from .kinds.common import READY
-from .memo import Memo, fingerprint
+from .memo import fingerprint
 from .pipeline import Paths, as_of_for, check, check_content, office_of, office_report
 from .problems import RecordsInvalid
 from .project import ProjectError, Start, init_project, new_year
@@ -37,7 +37,7 @@ def run_check(root: Path, style: str = "text", config: str = "mkdocs.yml") -> in
     # content/ is checked as the build checks it: an allow-list that includes the pages the nav names.
     nav = sorted(nav_of(root / config))
     # A check of unchanged inputs by unchanged code says what it said last time: answered at once.
-    memo = Memo.in_folder(paths.cache_dir, "verdict")
+    memo = paths.cache.memo("verdict")
     digests: dict[str, bytes] = {}
     # The first check of a project has nothing to look up: its inputs' fingerprint is taken after it,
     # from the files as the check read them, instead of reading every file once more before.
@@ -239,7 +239,7 @@ def run_wechat(root: Path, ident: str, year: int | None, out: Path | None, as_of
         dataset = check(paths)
         public = published(dataset, as_of_for(dataset, as_of))
         kind, found_year, record = find(public, ident, year)
-        article = article_for(public, kind, found_year, record, site_url(root / "mkdocs.yml"), paths.cache_dir)
+        article = article_for(public, kind, found_year, record, site_url(root / "mkdocs.yml"), paths.cache)
     except RecordsInvalid as error:
         print(error.report(building=False), file=sys.stderr)
         return 1

@@ -1,12 +1,11 @@
 """Photos for the web: upright, resized, re-encoded without any metadata (no EXIF, no GPS).
 
 Each width is written as WebP (smaller, for browsers that take it) and JPEG (for the rest).
-Results are cached by the photo's content, so an unchanged photo is not processed again.
+Results are kept in the cache (`cache.py`) by the photo's content, so an unchanged photo is not processed again.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import warnings
@@ -15,13 +14,10 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from .cache import Cache, Entry
 from .workers import process_pool, worker_count
 
 WIDTHS = (480, 960)
-# Bump when the output changes, so that cached renditions are made again.
-# 3: comments (JPEG COM, PNG text, GIF comments) are no longer copied; 16-bit grey and transparency converted.
-# 4: photos taller than 4:3 are cut to 4:3 towards the top.
-PIPELINE_VERSION = 4
 # Cards and pages show photos at 4:3 (campaign.css). A taller photo, a portrait above all, is cut to 4:3
 # here, towards the top: faces are in a photo's upper part, and the browser's centred crop cut off heads.
 # What is cut away above the window is this share of what is cut away in all.
@@ -175,38 +171,35 @@ def process(path: Path, widths: tuple[int, ...] = WIDTHS) -> list[WebImage]:
     return out
 
 
-def _cache_folder(path: Path, cache_dir: Path, widths: tuple[int, ...], known: dict[Path, Path] | None) -> Path:
-    # Photos can be megabytes each: a build hashes each once, and `known` remembers the result.
+def _entry(path: Path, cache: Cache, widths: tuple[int, ...], known: dict[Path, Entry] | None) -> Entry:
+    # Photos can be megabytes each: a build hashes each once, and `known` remembers where it is kept.
     if known is not None and path in known:
         return known[path]
-    key = hashlib.sha256(path.read_bytes() + json.dumps([PIPELINE_VERSION, widths]).encode()).hexdigest()
-    folder = cache_dir / key[:2] / key
+    entry = cache.entry("photos", path.read_bytes(), json.dumps(widths))
     if known is not None:
-        known[path] = folder
-    return folder
+        known[path] = entry
+    return entry
 
 
 def renditions(
-    path: Path, cache_dir: Path | None = None, widths: tuple[int, ...] = WIDTHS, known: dict[Path, Path] | None = None
+    path: Path, cache: Cache | None = None, widths: tuple[int, ...] = WIDTHS, known: dict[Path, Entry] | None = None
 ) -> tuple[list[WebImage], bool]:
     """The photo's renditions, from the cache when its bytes were processed before; and whether they were.
 
-    `known` holds the cache folders of photos hashed earlier in the same build.
+    `known` holds the cache entries of photos hashed earlier in the same build.
     """
-    if cache_dir is None:
+    if cache is None or cache.folder is None:
         return process(path, widths), False
-    folder = _cache_folder(path, cache_dir, widths, known)
-    index = folder / "index.json"
-    if index.is_file():
-        sizes = json.loads(index.read_text(encoding="utf-8"))
-        return [WebImage(w, h, (folder / f"{w}.jpg").read_bytes(), (folder / f"{w}.webp").read_bytes()) for w, h in sizes], True
+    entry = _entry(path, cache, widths, known)
+    kept = entry.read()
+    if kept is not None:
+        files, sizes = kept
+        return [WebImage(w, h, files[f"{w}.jpg"], files[f"{w}.webp"]) for w, h in sizes], True
     images = process(path, widths)
-    folder.mkdir(parents=True, exist_ok=True)
+    files = {}
     for image in images:
-        (folder / f"{image.width}.jpg").write_bytes(image.jpeg)
-        (folder / f"{image.width}.webp").write_bytes(image.webp)
-    # Written last: a cache entry without its index is simply made again.
-    index.write_text(json.dumps([[i.width, i.height] for i in images]), encoding="utf-8")
+        files |= {f"{image.width}.jpg": image.jpeg, f"{image.width}.webp": image.webp}
+    entry.write(files, [[i.width, i.height] for i in images])
     return images, False
 
 
@@ -214,26 +207,30 @@ NEWS_PICTURE_WIDTH = 1600
 _FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
 
 
-def news_picture(path: Path, cache_dir: Path | None = None) -> bytes:
+def news_picture(path: Path, cache: Cache | None = None) -> bytes:
     """A picture from a news post, re-encoded in its own format (its links keep working): upright, no
     wider than `NEWS_PICTURE_WIDTH`, without any metadata. Cached by content like the renditions."""
-    return _copy(
-        path, cache_dir, ["news", PIPELINE_VERSION, NEWS_PICTURE_WIDTH], NEWS_PICTURE_WIDTH, _FORMATS[path.suffix.lower()]
-    )
+    return _kept_copy(path, cache, "news-pictures", NEWS_PICTURE_WIDTH, _FORMATS[path.suffix.lower()])
 
 
-def full_size(path: Path, cache_dir: Path | None = None) -> bytes:
+def full_size(path: Path, cache: Cache | None = None) -> bytes:
     """A photo at its full size for the press (the office's press kits), upright and without any metadata
     (no EXIF, no GPS, no comment): a JPEG re-encoded from its pixels. Cached by content like the renditions."""
-    return _copy(path, cache_dir, ["full", PIPELINE_VERSION], None, "JPEG", quality=92)
+    return _kept_copy(path, cache, "full-pictures", None, "JPEG", quality=92)
 
 
-def _copy(path: Path, cache_dir: Path | None, key_of: list[object], widest: int | None, fmt: str, quality: int = 85) -> bytes:
-    """One upright copy of a picture without metadata, at most `widest` pixels wide, in `fmt`; cached by content."""
-    key = hashlib.sha256(path.read_bytes() + json.dumps(key_of).encode()).hexdigest()
-    cached = cache_dir / f"{key_of[0]}-pictures" / key if cache_dir is not None else None
-    if cached is not None and cached.is_file():
-        return cached.read_bytes()
+def _kept_copy(path: Path, cache: Cache | None, name: str, widest: int | None, fmt: str, quality: int = 85) -> bytes:
+    entry = cache.entry(name, path.read_bytes(), json.dumps([widest, fmt, quality])) if cache is not None else Entry(None)
+    kept = entry.read()
+    if kept is not None:
+        return kept[0]["picture"]
+    data = copy_of(path, widest, fmt, quality)
+    entry.write({"picture": data})
+    return data
+
+
+def copy_of(path: Path, widest: int | None, fmt: str, quality: int = 85) -> bytes:
+    """One upright copy of a picture without metadata, at most `widest` pixels wide, in `fmt`."""
     refusal = photo_refusal(path)
     if refusal is not None:
         raise ValueError(refusal)
@@ -247,11 +244,7 @@ def _copy(path: Path, cache_dir: Path | None, key_of: list[object], widest: int 
     upright.info = {}
     out = io.BytesIO()
     upright.save(out, fmt, **({"quality": quality, "optimize": True, "progressive": True} if fmt == "JPEG" else {}))
-    data = out.getvalue()
-    if cached is not None:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        cached.write_bytes(data)
-    return data
+    return out.getvalue()
 
 
 # Below this many new photos, starting worker processes costs more than it saves.
@@ -259,18 +252,18 @@ PARALLEL_FROM = 8
 
 
 def prepare(
-    paths: list[Path], cache_dir: Path | None, widths: tuple[int, ...] = WIDTHS, known: dict[Path, Path] | None = None
+    paths: list[Path], cache: Cache | None, widths: tuple[int, ...] = WIDTHS, known: dict[Path, Entry] | None = None
 ) -> int:
     """Process the photos the cache lacks, on every core; return how many. The pages then take
     their renditions from the cache (pass them the same `known`, and no photo is hashed twice)."""
-    if cache_dir is None:
+    if cache is None or cache.folder is None:
         return 0
     known = {} if known is None else known
-    missing = sorted({path for path in paths if not (_cache_folder(path, cache_dir, widths, known) / "index.json").is_file()})
+    missing = sorted({path for path in paths if not _entry(path, cache, widths, known).ready})
     workers = worker_count(8)
     if len(missing) < PARALLEL_FROM or workers < 2:
         return 0  # made one by one as the pages ask for them
     with process_pool(workers) as pool:
-        folders = [{path: known[path]} for path in missing]
-        list(pool.map(renditions, missing, [cache_dir] * len(missing), [widths] * len(missing), folders, chunksize=8))
+        entries = [{path: known[path]} for path in missing]
+        list(pool.map(renditions, missing, [cache] * len(missing), [widths] * len(missing), entries, chunksize=8))
     return len(missing)

@@ -26,7 +26,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .memo import Memo
+from .cache import Cache
 from .segmentation import CachedSegmenter
 
 if TYPE_CHECKING:
@@ -111,11 +111,11 @@ class SearchMends:
         self.segmenter: CachedSegmenter | None = None
         self.words: set[str] = set()  # words jieba has been given
 
-    def begin(self, config: MkDocsConfig, cache_dir: Path | None, words: list[str]) -> None:
+    def begin(self, config: MkDocsConfig, cache: Cache, words: list[str]) -> None:
         """Before a build indexes its pages: these words kept whole, runs cut before answered from the cache."""
         if words:
             self.add_words(words)
-        self.remember_segmentation(config, cache_dir, words)
+        self.remember_segmentation(config, cache, words)
 
     def add_words(self, terms: list[str]) -> None:
         import jieba
@@ -125,7 +125,7 @@ class SearchMends:
             jieba.add_word(term, freq=100_000)
         self.words = self.words | set(terms)
 
-    def remember_segmentation(self, config: MkDocsConfig, cache_dir: Path | None, words: list[str]) -> None:
+    def remember_segmentation(self, config: MkDocsConfig, cache: Cache, words: list[str]) -> None:
         """Put a remembering segmenter in front of jieba where Material's search plugin cuts words."""
         try:
             import material.plugins.search.plugin as material_search
@@ -136,7 +136,7 @@ class SearchMends:
         jieba = material_search.jieba
         if isinstance(jieba, CachedSegmenter):  # left by a build that stopped halfway
             jieba = jieba.jieba
-        self.segmenter = CachedSegmenter(jieba, Memo.in_folder(cache_dir, "search-words"), words)
+        self.segmenter = CachedSegmenter(jieba, cache.memo("search-words"), words)
         material_search.jieba = self.segmenter
 
     def forget_segmentation(self, save: bool) -> int | None:

@@ -135,11 +135,6 @@ class Memo:
             return {}
         return entries if isinstance(entries, dict) else {}
 
-    @classmethod
-    def in_folder(cls, folder: Path | None, name: str) -> Memo:
-        salt = code_salt()
-        return cls(folder / f"{name}-{salt.hex()[:16]}.pickle" if folder else None, salt)
-
     def key(self, *parts: bytes | str) -> str:
         digest = hashlib.blake2b(self.salt, digest_size=20)
         for part in parts:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .asof import AS_OF_SOURCE, resolve_as_of
+from .cache import Cache
 from .content import content_problems, content_uri
 from .dataset import Dataset
 from .images import has_gps, news_picture
@@ -35,11 +36,15 @@ class Paths:
     data_dir: Path
     content_dir: Path
     theme_dir: Path
-    cache_dir: Path | None = None  # processed photos, keyed by content; None for no cache
+    cache_dir: Path | None = None  # where results are kept between builds; None to keep nothing
 
     @classmethod
     def of_project(cls, root: Path) -> Paths:
         return cls(root, root / "site_data", root / "content", root / "theme", root / ".cache")
+
+    @property
+    def cache(self) -> Cache:
+        return Cache.at(self.cache_dir)
 
 
 @dataclass
@@ -53,7 +58,7 @@ class Kept:
 
     @classmethod
     def for_project(cls, paths: Paths) -> Kept:
-        checks = Memo.in_folder(paths.cache_dir, "check")
+        checks = paths.cache.memo("check")
         checks.seen = {}  # its files known by their times: unchanged ones are not read again
         from .pages import Remembered
 
@@ -66,7 +71,7 @@ def check(paths: Paths, memo: Memo | None = None, digests: dict[str, bytes] | No
     `memo`: the results of checks before, kept by a caller that checks again and again (the preview);
     `digests`: the files' digests from a `fingerprint` just taken.
     """
-    return load_dataset(paths.data_dir, paths.content_dir, paths.root, paths.cache_dir, memo, digests)
+    return load_dataset(paths.data_dir, paths.content_dir, paths.root, memo or paths.cache.memo("check"), digests)
 
 
 def as_of_for(dataset: Dataset, as_of: str | None, environ: Mapping[str, str] | None = None) -> date:
@@ -100,7 +105,7 @@ def _office(dataset: Dataset, paths: Paths, day: date, site_url: str | None) -> 
     from .presskit import press_kits
 
     files = office_files(without_drafts(dataset), paths.theme_dir, day)
-    kits, notes = press_kits(published(dataset, day), site_url, paths.cache_dir)
+    kits, notes = press_kits(published(dataset, day), site_url, paths.cache)
     return files | kits, notes
 
 
@@ -199,7 +204,7 @@ def generate(
         paths.theme_dir,
         day,
         paths.content_dir,
-        paths.cache_dir,
+        paths.cache,
         site_url,
         search_archive,
         kept.pages if kept else None,
@@ -216,7 +221,7 @@ def generate(
     # News pictures are published as re-encoded copies, under their own names: no metadata goes out.
     for uri in pictures:
         site.consumed.append(uri)
-        site.assets.append(Asset(uri, news_picture(paths.content_dir / uri, paths.cache_dir)))
+        site.assets.append(Asset(uri, news_picture(paths.content_dir / uri, paths.cache)))
     site.context["news_pictures_with_gps"] = news_pictures_with_gps(paths, pictures)
     left_out = sorted(set(dataset.years) - years) if years is not None else []
     site.context["preview_note"] = (

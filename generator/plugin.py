@@ -25,7 +25,7 @@ from .pages import Site
 from .pipeline import Kept, Paths, generate
 from .preview import RenderedPages, surroundings
 from .problems import RecordsInvalid
-from .render import compiled_templates, from_site_root, news_html, sanitise_page
+from .render import from_site_root, news_html, sanitise_page
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -141,7 +141,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
                 f"提示：新闻配图 {picture} 带有拍摄地点（GPS）。网站上的图片已去掉，但原图会进入仓库：建议去掉位置后再提交。"
             )
         assert self._mends is not None
-        self._mends.begin(config, self.paths.cache_dir, self.site.search_terms if self.config.search_terms else [])
+        self._mends.begin(config, self.paths.cache, self.site.search_terms if self.config.search_terms else [])
         # MkDocs dates pages and the sitemap by SOURCE_DATE_EPOCH, read from the environment: set it to
         # as_of for this build only, so that builds with the same as_of are byte-identical.
         self._saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -195,7 +195,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         # MkDocs makes the theme's environment anew for every build: within one, templates cannot
         # change, and need not be checked (a stat per include) nor compiled again from the last build.
         env.auto_reload = False
-        env.bytecode_cache = compiled_templates(self.paths.cache_dir, "theme-templates")
+        env.bytecode_cache = self.paths.cache.templates("theme-templates")
         material.add_to_templates(env)
         return env
 

@@ -8,7 +8,6 @@ kept in `.cache/posters/` by what it shows, so an unchanged one is not drawn aga
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import re
@@ -20,14 +19,13 @@ from pathlib import Path
 import segno
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from .cache import Cache, Entry
 from .images import renditions
 from .workers import process_pool, worker_count
 
 WIDTH = 1080
 PHOTO_HEIGHT = 810  # 4:3, as the pages show photos
 SHARE_SIZE = 600  # the share image: square, as WeChat shows a link's picture, and above its 300 px minimum
-# Bump when the drawing changes, so that cached posters are drawn again.
-POSTER_VERSION = 1
 PARALLEL_FROM = 8  # below this many new posters, starting worker processes costs more than it saves
 
 RED = (178, 34, 34)
@@ -160,9 +158,9 @@ def qr_image(url: str, size: int) -> Image.Image:
     return Image.open(out).convert("RGB")
 
 
-def _photo(path: Path, cache_dir: Path | None) -> Image.Image:
+def _photo(path: Path, cache: Cache | None) -> Image.Image:
     """The photo through the image pipeline (upright, no metadata), filling the poster's 4:3 window."""
-    rendition = renditions(path, cache_dir, widths=(WIDTH,))[0][-1]
+    rendition = renditions(path, cache, widths=(WIDTH,))[0][-1]
     with Image.open(io.BytesIO(rendition.jpeg)) as image:
         return ImageOps.fit(image.convert("RGB"), (WIDTH, PHOTO_HEIGHT), Image.Resampling.LANCZOS, centering=(0.5, 0.3))
 
@@ -176,7 +174,7 @@ def _centred(
     return y
 
 
-def draw(facts: PosterFacts, fonts: Fonts, cache_dir: Path | None = None) -> Image.Image:
+def draw(facts: PosterFacts, fonts: Fonts, cache: Cache | None = None) -> Image.Image:
     """The poster as an image: a header with the campaign, the photo (or the honour in large type), the
     name, honour, unit and a line of the story, and a footer with the QR code of the page."""
     margin = 72
@@ -201,7 +199,7 @@ def draw(facts: PosterFacts, fonts: Fonts, cache_dir: Path | None = None) -> Ima
     pen.rectangle((0, header - 10, WIDTH, header), fill=GOLD)
     y = header
     if facts.photo:
-        poster.paste(_photo(Path(facts.photo), cache_dir), (0, y))
+        poster.paste(_photo(Path(facts.photo), cache), (0, y))
     else:
         # No photo: what the page is, in large type on deep red, fills its place.
         pen.rectangle((0, y, WIDTH, y + visual), fill=DEEP_RED)
@@ -264,46 +262,34 @@ class Drawn:
     share: bytes
 
 
-def poster_key(facts: PosterFacts, fonts: Fonts) -> str:
-    """What a poster is cached by: everything it shows (the photo by its bytes), the fonts and the drawing's version."""
-    photo = hashlib.sha256(Path(facts.photo).read_bytes()).hexdigest() if facts.photo else ""
-    shown = json.dumps([POSTER_VERSION, asdict(facts) | {"photo": photo}, asdict(fonts)], ensure_ascii=False)
-    return hashlib.sha256(shown.encode()).hexdigest()
+def _entry(facts: PosterFacts, fonts: Fonts, cache: Cache) -> Entry:
+    """Where a poster is kept: by everything it shows (the photo by its bytes) and the fonts it is drawn with."""
+    photo = Path(facts.photo).read_bytes() if facts.photo else b""
+    return cache.entry("posters", json.dumps([asdict(facts) | {"photo": ""}, asdict(fonts)], ensure_ascii=False), photo)
 
 
-def _folder(key: str, cache_dir: Path) -> Path:
-    return cache_dir / "posters" / key[:2] / key
-
-
-def poster(facts: PosterFacts, fonts: Fonts, cache_dir: Path | None = None, key: str | None = None) -> Drawn:
+def poster(facts: PosterFacts, fonts: Fonts, cache: Cache | None = None, entry: Entry | None = None) -> Drawn:
     """The poster and its share crop, from the cache when the same poster was drawn before."""
-    folder = _folder(key or poster_key(facts, fonts), cache_dir) if cache_dir is not None else None
-    if folder is not None and (folder / "share.jpg").is_file():
-        return Drawn((folder / "poster.png").read_bytes(), (folder / "share.jpg").read_bytes())
-    image = draw(facts, fonts, cache_dir)
+    entry = entry or (_entry(facts, fonts, cache) if cache is not None else Entry(None))
+    kept = entry.read()
+    if kept is not None:
+        return Drawn(kept[0]["poster.png"], kept[0]["share.jpg"])
+    image = draw(facts, fonts, cache)
     drawn = Drawn(png_bytes(image), jpeg_bytes(share_crop(image)))
-    if folder is not None:
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "poster.png").write_bytes(drawn.png)
-        (folder / "share.jpg").write_bytes(drawn.share)  # written last: a folder without it is drawn again
+    entry.write({"poster.png": drawn.png, "share.jpg": drawn.share})
     return drawn
 
 
-def _draw_into_cache(facts: PosterFacts, fonts: Fonts, cache_dir: Path, key: str) -> None:
-    poster(facts, fonts, cache_dir, key)
-
-
-def posters(many: list[PosterFacts], fonts: Fonts, cache_dir: Path | None) -> list[Drawn]:
+def posters(many: list[PosterFacts], fonts: Fonts, cache: Cache | None) -> list[Drawn]:
     """Every poster of `many`, in order: those the cache lacks drawn on every core where there are many."""
-    keys = [poster_key(facts, fonts) for facts in many]
-    if cache_dir is not None:
-        todo = [(key, f) for key, f in zip(keys, many, strict=True) if not (_folder(key, cache_dir) / "share.jpg").is_file()]
-        workers = worker_count(8)
-        if len(todo) >= PARALLEL_FROM and workers > 1:
-            n = len(todo)
-            with process_pool(workers) as pool:
-                list(pool.map(_draw_into_cache, [f for _, f in todo], [fonts] * n, [cache_dir] * n, [k for k, _ in todo]))
-    return [poster(facts, fonts, cache_dir, key) for facts, key in zip(many, keys, strict=True)]
+    entries = [_entry(facts, fonts, cache) if cache is not None else Entry(None) for facts in many]
+    todo = [(facts, entry) for facts, entry in zip(many, entries, strict=True) if entry.folder and not entry.ready]
+    workers = worker_count(8)
+    if len(todo) >= PARALLEL_FROM and workers > 1:
+        n = len(todo)
+        with process_pool(workers) as pool:
+            list(pool.map(poster, [f for f, _ in todo], [fonts] * n, [cache] * n, [e for _, e in todo]))
+    return [poster(facts, fonts, cache, entry) for facts, entry in zip(many, entries, strict=True)]
 
 
 def default_share_image(title: str, issuer: str, fonts: Fonts | None) -> bytes:

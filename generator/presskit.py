@@ -8,8 +8,8 @@ their photo and story being published gets a kit of the facts the site shows (na
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
+from .cache import Cache
 from .dataset import Dataset, Year
 from .images import full_size
 from .kinds import collectives, people
@@ -55,7 +55,7 @@ def facts_text(dataset: Dataset, year: Year, record: Collective | Person, url: s
     return "\n".join(lines) + "\n"
 
 
-def press_kits(dataset: Dataset, site_url: str | None, cache_dir: Path | None) -> tuple[dict[str, bytes], list[str]]:
+def press_kits(dataset: Dataset, site_url: str | None, cache: Cache | None) -> tuple[dict[str, bytes], list[str]]:
     """Every published exemplar's kit as files by name under presskit/, and notes on what the kits lack.
 
     `dataset`: what the public site shows (published). Posters need site_url and a CJK font, as on the site.
@@ -73,14 +73,14 @@ def press_kits(dataset: Dataset, site_url: str | None, cache_dir: Path | None) -
                 files[folder + "facts.txt"] = facts_text(dataset, year, record, url).encode("utf-8")
                 if not consented(record):
                     continue
-                article = article_for(dataset, kind, year, record, site_url, cache_dir)
+                article = article_for(dataset, kind, year, record, site_url, cache)
                 files[folder + "article/article.html"] = article.html.encode("utf-8")
                 files.update({f"{folder}article/{name}": data for name, data in article.pictures.items()})
                 if record.photo and record.src.path is not None:
-                    files[folder + "photo-full.jpg"] = full_size(record.src.path.parent / record.photo, cache_dir)
+                    files[folder + "photo-full.jpg"] = full_size(record.src.path.parent / record.photo, cache)
                 if fonts is not None and url is not None:
                     facts = exemplar_facts(year, record, kind, dataset.unit_name(record.unit))
-                    drawn = poster(replace(facts, url=url), fonts, cache_dir)
+                    drawn = poster(replace(facts, url=url), fonts, cache)
                     files[folder + "poster.png"] = drawn.png
     notes = []
     if count and site_url is None:

@@ -15,6 +15,7 @@ import markdown as md
 import nh3
 from markupsafe import Markup
 
+from .cache import Cache
 from .typography import join_cjk_lines
 
 # What Markdown from a record may produce; anything else (scripts, styles, handlers) is dropped.
@@ -252,20 +253,10 @@ def keep(value: object) -> Markup:
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
 
-def compiled_templates(cache_dir: Path | None, name: str) -> jinja2.BytecodeCache | None:
-    """Jinja's cache of compiled templates in `cache_dir`: checked against each template's source,
-    it spares compiling the theme's templates on every build and every rebuild of the preview."""
-    if cache_dir is None:
-        return None
-    folder = cache_dir / name
-    folder.mkdir(parents=True, exist_ok=True)
-    return jinja2.FileSystemBytecodeCache(str(folder))
-
-
 class Renderer:
     """A Jinja environment over the project's `theme/` folder, strict and autoescaping."""
 
-    def __init__(self, theme_dir: Path, cache_dir: Path | None = None, markdown: dict[str, Markup] | None = None) -> None:
+    def __init__(self, theme_dir: Path, cache: Cache | None = None, markdown: dict[str, Markup] | None = None) -> None:
         """`markdown`: record texts already rendered, by text, kept by the caller between builds."""
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(theme_dir)),
@@ -277,7 +268,8 @@ class Renderer:
             # The environment lives for one build: templates need not be checked for changes at every
             # use (a stat of the file each time a partial is included, thousands of times a build).
             auto_reload=False,
-            bytecode_cache=compiled_templates(cache_dir, "templates"),
+            # Compiled once and kept (checked against each template's source): not on every build and rebuild.
+            bytecode_cache=cache.templates("templates") if cache is not None else None,
         )
         parser = markdown_parser()
 

@@ -306,19 +306,18 @@ def load_dataset(
     data_dir: Path,
     content_dir: Path,
     root: Path,
-    cache_dir: Path | None = None,
     memo: Memo | None = None,
     digests: dict[str, bytes] | None = None,
 ) -> Dataset:
     """Read, check and assemble every record; raise `RecordsInvalid` with all problems at once.
 
     For example `load_dataset(Path("site_data"), Path("content"), Path("."))` for this repository.
-    With `cache_dir`, files whose bytes were checked before are answered from the cache there; a
-    caller that checks again and again (the live preview) passes the same `memo` each time instead.
-    `digests`: the files' digests by path, from a `fingerprint` taken just before.
+    `memo`: each file's check as made before (`Cache.memo("check")`), files whose bytes were checked
+    before are answered from it; without one every file is checked afresh. `digests`: the files'
+    digests by path, from a `fingerprint` taken just before.
     """
     with collector_paused():
-        return _load_dataset(data_dir, content_dir, root, memo or Memo.in_folder(cache_dir, "check"), digests)
+        return _load_dataset(data_dir, content_dir, root, memo or Memo(None, b""), digests)
 
 
 def _load_dataset(data_dir: Path, content_dir: Path, root: Path, memo: Memo, digests: dict[str, bytes] | None) -> Dataset:

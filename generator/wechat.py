@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from .cache import Cache
 from .dataset import Dataset, Year
 from .images import news_picture, renditions
 from .kinds import Kind, collectives, news, people
@@ -140,7 +141,7 @@ def _source_note(year: Year, url: str | None) -> str:
     return _p(note + (f"。原文：{url}" if url else "。"), NOTE)
 
 
-def exemplar_article(year: Year, record: Collective | Person, unit: str, url: str | None, cache_dir: Path | None) -> Article:
+def exemplar_article(year: Year, record: Collective | Person, unit: str, url: str | None, cache: Cache | None) -> Article:
     """A collective's or a person's article: honour, unit, photo, summary, story and achievements."""
     if isinstance(record, Person) and record.consent is None:
         raise ArticleError(
@@ -154,7 +155,7 @@ def exemplar_article(year: Year, record: Collective | Person, unit: str, url: st
     )
     pictures: dict[str, bytes] = {}
     if record.photo and record.src.path is not None:
-        photo = renditions(record.src.path.parent / record.photo, cache_dir)[0][-1]  # upright, without metadata
+        photo = renditions(record.src.path.parent / record.photo, cache)[0][-1]  # upright, without metadata
         pictures["photo.jpg"] = photo.jpeg
         alt = html.escape(record.photo_alt or record.name)
         parts.append(
@@ -177,7 +178,7 @@ def exemplar_article(year: Year, record: Collective | Person, unit: str, url: st
 PICTURE_SRC = re.compile(r'<img[^>]*\ssrc="([^"]+)"')
 
 
-def news_article(year: Year, story: News, url: str | None, cache_dir: Path | None) -> Article:
+def news_article(year: Year, story: News, url: str | None, cache: Cache | None) -> Article:
     """A news story's article: its title, date and body, its pictures as files (re-encoded without metadata)."""
     body = clean_news(story.body.replace("<!-- more -->", ""))
     files: dict[str, bytes] = {}
@@ -187,7 +188,7 @@ def news_article(year: Year, story: News, url: str | None, cache_dir: Path | Non
         path = (folder / html.unescape(src)) if folder is not None and "://" not in src else None
         if path is None or not path.is_file() or src in sources:
             continue
-        data = news_picture(path, cache_dir)
+        data = news_picture(path, cache)
         name = f"picture-{len(sources) + 1}{path.suffix.lower()}"
         files[name] = data
         sources[src] = (name, *_size(data))
@@ -241,10 +242,10 @@ def page_of(kind: Kind, year: Year, record: Collective | Person | News) -> str:
 
 
 def article_for(
-    dataset: Dataset, kind: Kind, year: Year, record: Collective | Person | News, site_url: str | None, cache_dir: Path | None
+    dataset: Dataset, kind: Kind, year: Year, record: Collective | Person | News, site_url: str | None, cache: Cache | None
 ) -> Article:
     """The article of a record `find` returned; it names the page's address where the site has one."""
     url = site_url + url_of(page_of(kind, year, record)) if site_url else None
     if isinstance(record, News):
-        return news_article(year, record, url, cache_dir)
-    return exemplar_article(year, record, dataset.unit_name(record.unit), url, cache_dir)
+        return news_article(year, record, url, cache)
+    return exemplar_article(year, record, dataset.unit_name(record.unit), url, cache)

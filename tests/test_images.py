@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
+from generator.cache import Cache
 from generator.images import PARALLEL_FROM, prepare, process, readable_image, renditions
 from generator.pipeline import generate
 
@@ -79,12 +80,12 @@ def test_a_portrait_keeps_the_head_when_cut_to_4_3(tmp_path: Path):
 def test_unchanged_photos_come_from_the_cache(tmp_path: Path):
     source = tmp_path / "p.jpg"
     phone_photo(source)
-    first, hit = renditions(source, tmp_path / "cache")
+    first, hit = renditions(source, Cache.at(tmp_path / "cache"))
     assert hit is False
-    again, hit = renditions(source, tmp_path / "cache")
+    again, hit = renditions(source, Cache.at(tmp_path / "cache"))
     assert hit is True and again == first
     phone_photo(source, size=(1200, 1600))  # a changed photo is processed anew
-    assert renditions(source, tmp_path / "cache")[1] is False
+    assert renditions(source, Cache.at(tmp_path / "cache"))[1] is False
 
 
 def test_a_rebuild_with_unchanged_photos_does_no_image_work(tmp_path: Path):
@@ -104,10 +105,10 @@ def test_photos_made_in_parallel_equal_those_made_one_by_one(tmp_path: Path):
         photos[-1].parent.mkdir(exist_ok=True)
         phone_photo(photos[-1], size=(640 + 16 * number, 480))
     assert len(photos) >= PARALLEL_FROM
-    assert prepare(photos, tmp_path / "parallel") == len(photos)
-    assert prepare(photos, tmp_path / "parallel") == 0  # all cached now
+    assert prepare(photos, Cache.at(tmp_path / "parallel")) == len(photos)
+    assert prepare(photos, Cache.at(tmp_path / "parallel")) == 0  # all cached now
     for photo in photos:
-        from_workers, hit = renditions(photo, tmp_path / "parallel")
+        from_workers, hit = renditions(photo, Cache.at(tmp_path / "parallel"))
         assert hit and from_workers == process(photo)
 
 

@@ -14,6 +14,7 @@ import pytest
 from PIL import Image, ImageChops
 
 from generator import poster as posters
+from generator.cache import Cache
 from generator.pages.share import Sharing
 from generator.pipeline import generate
 from generator.poster import NO_FONT, NO_SITE_URL, PosterFacts, find_fonts, poster, wrap
@@ -50,7 +51,7 @@ def image(data: bytes) -> Image.Image:
 def test_poster_is_1080_wide_and_its_qr_code_opens_the_page(tmp_path: Path):
     assert FONTS is not None
     phone_photo(tmp_path / "phone.jpg")  # with GPS, a camera serial and an orientation tag
-    drawn = poster(replace(FACTS, photo=str(tmp_path / "phone.jpg")), FONTS, tmp_path)
+    drawn = poster(replace(FACTS, photo=str(tmp_path / "phone.jpg")), FONTS, Cache.at(tmp_path))
     png = Image.open(io.BytesIO(drawn.png))
     assert png.format == "PNG" and png.width == 1080 and png.height > 1080
     # Drawn from the photo's pixels: nothing of its EXIF (GPS, camera) travels with the poster.
@@ -62,8 +63,8 @@ def test_poster_is_1080_wide_and_its_qr_code_opens_the_page(tmp_path: Path):
 
 def test_the_name_is_drawn(tmp_path: Path):
     assert FONTS is not None
-    named = image(poster(FACTS, FONTS, tmp_path).png)
-    other = image(poster(replace(FACTS, name="农建设"), FONTS, tmp_path).png)
+    named = image(poster(FACTS, FONTS, Cache.at(tmp_path)).png)
+    other = image(poster(replace(FACTS, name="农建设"), FONTS, Cache.at(tmp_path)).png)
     # Two posters of names as long differ in one band only: below the photo (a header of about 200 px and
     # 810 px of photo) and the honour badge, where the name is, in large dark type.
     box = ImageChops.difference(named, other).getbbox()
@@ -76,7 +77,7 @@ def test_the_name_is_drawn(tmp_path: Path):
 
 def test_a_poster_without_photo_shows_what_the_page_is(tmp_path: Path):
     assert FONTS is not None
-    drawn = image(poster(replace(FACTS, photo=None, kind="新闻动态"), FONTS, tmp_path).png)
+    drawn = image(poster(replace(FACTS, photo=None, kind="新闻动态"), FONTS, Cache.at(tmp_path)).png)
     # Where the photo would be, deep red with the kind in gold type.
     band = drawn.crop((0, 220, 1080, 600)).getcolors(1 << 16) or []
     colours = {colour for _, colour in band}
@@ -85,12 +86,12 @@ def test_a_poster_without_photo_shows_what_the_page_is(tmp_path: Path):
 
 def test_an_unchanged_poster_is_not_drawn_again(tmp_path: Path):
     assert FONTS is not None
-    poster(FACTS, FONTS, tmp_path)
+    poster(FACTS, FONTS, Cache.at(tmp_path))
     [cached] = list((tmp_path / "posters").glob("*/*/poster.png"))
     cached.write_bytes(b"as drawn before")
-    assert poster(FACTS, FONTS, tmp_path).png == b"as drawn before"
+    assert poster(FACTS, FONTS, Cache.at(tmp_path)).png == b"as drawn before"
     # Anything the poster shows changes it: another name is drawn afresh.
-    assert poster(replace(FACTS, name="农测试"), FONTS, tmp_path).png.startswith(b"\x89PNG")
+    assert poster(replace(FACTS, name="农测试"), FONTS, Cache.at(tmp_path)).png.startswith(b"\x89PNG")
 
 
 def test_lines_wrap_without_splitting_numbers_or_starting_with_punctuation():

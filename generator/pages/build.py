@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
+from ..cache import Cache
 from ..content import content_uri
 from ..dataset import Dataset
 from ..feed import FEED
@@ -93,7 +94,7 @@ def build_site(
     theme_dir: Path,
     as_of: dt.date,
     content_dir: Path,
-    cache_dir: Path | None = None,
+    cache: Cache | None = None,
     site_url: str | None = None,
     search_archive: bool = True,
     remembered: Remembered | None = None,
@@ -103,11 +104,12 @@ def build_site(
     Without `search_archive`, the pages of earlier years stay out of the search index. `remembered`:
     what the builds before made (the live preview's).
     """
-    renderer = Renderer(theme_dir, cache_dir, remembered.markdown if remembered else None)
+    cache = cache or Cache.at(None)
+    renderer = Renderer(theme_dir, cache, remembered.markdown if remembered else None)
     urls = Urls(dataset.current_year)
-    photos = Photos(urls, cache_dir, remembered)
+    photos = Photos(urls, cache, remembered)
     base = site_url.rstrip("/") + "/" if site_url else None
-    ctx = Context(dataset, renderer, as_of, urls, photos, base, sharing=Sharing(base, cache_dir))
+    ctx = Context(dataset, renderer, as_of, urls, photos, base, sharing=Sharing(base, cache))
     photos.prepare(dataset)
     pages, assets = rooms(ctx)
     collisions = output_collisions(pages, assets, content_dir.parent)

@@ -13,6 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..cache import Cache, Entry
 from ..dataset import Dataset
 from ..images import WIDTHS, WebImage, prepare, renditions
 from ..kinds.collectives import Collective
@@ -25,21 +26,21 @@ PLACEHOLDERS = {"collectives": "assets/images/cp-placeholder-group.svg", "people
 
 class Remembered:
     """What the live preview's rebuilds keep from the build before: record texts rendered from
-    Markdown, and photos as processed (their cache folders by path, size and time, and renditions),
+    Markdown, and photos as processed (their cache entries by path, size and time, and renditions),
     so that a rebuild neither hashes the photos nor reads their renditions again."""
 
     def __init__(self) -> None:
         self.markdown: dict[str, Markup] = {}
-        self.photo_folders: dict[tuple[str, int, int], Path] = {}
-        self.photos: dict[Path, list[WebImage]] = {}
+        self.photo_entries: dict[tuple[str, int, int], Entry] = {}
+        self.photos: dict[Entry, list[WebImage]] = {}
 
-    def known_folders(self, photos: list[Path]) -> tuple[dict[Path, Path], dict[Path, tuple[str, int, int]]]:
-        """The cache folders of the photos that did not change, and every photo's size-and-time key."""
+    def known_entries(self, photos: list[Path]) -> tuple[dict[Path, Entry], dict[Path, tuple[str, int, int]]]:
+        """The cache entries of the photos that did not change, and every photo's size-and-time key."""
         keys = {}
         for photo in photos:
             stat = photo.stat()
             keys[photo] = (str(photo), stat.st_size, stat.st_mtime_ns)
-        return {photo: self.photo_folders[key] for photo, key in keys.items() if key in self.photo_folders}, keys
+        return {photo: self.photo_entries[key] for photo, key in keys.items() if key in self.photo_entries}, keys
 
 
 def consented(record: Collective | Person) -> bool:
@@ -73,12 +74,12 @@ class _Photo:
 class Photos:
     """The photos of one build: processed on first use, their files handed over once."""
 
-    def __init__(self, urls: Urls, cache_dir: Path | None, remembered: Remembered | None) -> None:
+    def __init__(self, urls: Urls, cache: Cache, remembered: Remembered | None) -> None:
         self.urls = urls
-        self.cache_dir = cache_dir
+        self.cache = cache
         self.remembered = remembered  # the live preview's photos from the builds before
         self.processed = 0  # photos that were not in the cache
-        self.folders: dict[Path, Path] = {}  # cache folders of photos hashed in this build
+        self.entries: dict[Path, Entry] = {}  # cache entries of photos hashed in this build
         self._keys: dict[Path, tuple[str, int, int]] = {}
         self._photos: dict[tuple[int, str, str], _Photo] = {}
         self._made: list[Asset] = []
@@ -95,15 +96,15 @@ class Photos:
             if record.photo and record.src.path is not None and consented(record)
         ]
         if self.remembered is not None:
-            known, self._keys = self.remembered.known_folders(photos)
-            self.folders.update(known)
-        self.processed += prepare(photos, self.cache_dir, known=self.folders)
+            known, self._keys = self.remembered.known_entries(photos)
+            self.entries.update(known)
+        self.processed += prepare(photos, self.cache, known=self.entries)
 
     def remember(self) -> None:
-        """Keep this build's cache folders for the preview's next rebuild."""
+        """Keep this build's cache entries for the preview's next rebuild."""
         if self.remembered is not None:
             keys = self._keys
-            self.remembered.photo_folders = {keys[p]: folder for p, folder in self.folders.items() if p in keys}
+            self.remembered.photo_entries = {keys[p]: entry for p, entry in self.entries.items() if p in keys}
 
     def made(self) -> list[Asset]:
         """The files of the photos processed since the last call, each photo's once."""
@@ -140,14 +141,14 @@ class Photos:
 
     def _process(self, path: Path, kind: str, year: int, stem: str, alt: str, widths: tuple[int, ...]) -> _Photo:
         # Named after the record (`stem`), not the photo file: ids are URL-safe, file names may hold spaces.
-        folder = self.folders.get(path)
-        kept = self.remembered.photos.get(folder) if self.remembered is not None and folder is not None else None
+        entry = self.entries.get(path)
+        kept = self.remembered.photos.get(entry) if self.remembered is not None and entry is not None else None
         if kept is None:
-            images, cached = renditions(path, self.cache_dir, widths, known=self.folders)
+            images, cached = renditions(path, self.cache, widths, known=self.entries)
             self.processed += not cached
-            folder = self.folders.get(path)
-            if self.remembered is not None and folder is not None:
-                self.remembered.photos[folder] = images
+            entry = self.entries.get(path)
+            if self.remembered is not None and entry is not None:
+                self.remembered.photos[entry] = images
         else:
             images = kept
         jpeg: list[tuple[str, int]] = []

@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from ..cache import Cache
 from ..dataset import Year
 from ..kinds import Kind
 from ..kinds.collectives import Collective
@@ -36,9 +37,9 @@ PICTURE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
 class Sharing:
     """The posters of one build, requested page by page and drawn together."""
 
-    def __init__(self, site_url: str | None, cache_dir: Path | None, fonts: Fonts | None = None, look: bool = True) -> None:
+    def __init__(self, site_url: str | None, cache: Cache | None, fonts: Fonts | None = None, look: bool = True) -> None:
         self.site_url = site_url  # with a trailing slash
-        self.cache_dir = cache_dir
+        self.cache = cache
         # Fonts are looked for only where posters could be made: without site_url there is no QR code.
         self.fonts = fonts if fonts is not None or not look or site_url is None else find_fonts()
         self._wanted: list[tuple[str, PosterFacts]] = []
@@ -75,7 +76,7 @@ class Sharing:
         if not self.active:
             return assets
         assert self.fonts is not None
-        drawn = posters([facts for _, facts in self._wanted], self.fonts, self.cache_dir)
+        drawn = posters([facts for _, facts in self._wanted], self.fonts, self.cache)
         for (folder, facts), poster in zip(self._wanted, drawn, strict=True):
             assets.append(Asset(folder + POSTER, poster.png))
             if facts.photo:
