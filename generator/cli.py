@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from .asof import CHINA
@@ -30,6 +31,7 @@ from .rules.photos import pictures
 from .serving import build_here, serve
 from .siteurl import site_url_problems
 from .swap import BuildRunning, build_lock, clear_leftovers, running_message, swap_in
+from .validate import photo_gps
 
 
 def run_check(root: Path, style: str = "text", config: str = "mkdocs.yml") -> int:
@@ -44,8 +46,10 @@ def run_check(root: Path, style: str = "text", config: str = "mkdocs.yml") -> in
     key = None if memo.empty else memo.key(fingerprint(paths.data_dir, paths.content_dir, digests=digests), *nav)
     lines = memo.get(key) if key else None
     if lines is None:
+        # The check's own cache, at hand here too: what the check learnt of the photos answers the GPS note.
+        checks = paths.cache.memo("check")
         try:
-            dataset = check(paths, digests=digests)
+            dataset = check(paths, checks, digests=digests)
             check_content(paths, dataset, nav)
         except RecordsInvalid as error:
             if style == "text":
@@ -54,7 +58,8 @@ def run_check(root: Path, style: str = "text", config: str = "mkdocs.yml") -> in
                 # Machine formats go to standard output, where CI systems collect them.
                 print(render(error.problems, style))
             return 1
-        lines = check_summary(dataset)
+        lines = check_summary(dataset, lambda path: photo_gps(path, checks))
+        checks.save()
         memo.put(key or memo.key(fingerprint(paths.data_dir, paths.content_dir, digests=digests), *nav), lines)
         memo.save()
     print("[]" if style in ("gitlab", "json") else "\n".join(lines))
@@ -109,7 +114,7 @@ def run_new_year(root: Path, old: int | None, new: int | None) -> int:
     return 0
 
 
-def check_summary(dataset: Dataset) -> list[str]:
+def check_summary(dataset: Dataset, gps: Callable[[Path], bool] = has_gps) -> list[str]:
     """What a passed check tells the editor: counts by year, and what to mind before publishing."""
     counts = [
         f"{number}年：竞赛 {len(y.competitions)} 项，先进集体 {len(y.collectives)} 个，先进个人 {len(y.people)} 名，"
@@ -117,7 +122,7 @@ def check_summary(dataset: Dataset) -> list[str]:
         for number, y in sorted(dataset.years.items())
     ]
     lines = ["检查通过。" + "；".join(counts)]
-    for file in photos_with_gps(dataset):
+    for file in photos_with_gps(dataset, gps):
         lines.append(
             f"提示：照片 {file} 带有拍摄地点（GPS）。网站发布时会自动去掉，但原图会进入仓库：建议用手机“编辑→位置→无位置”或另存后再提交。"
         )
@@ -218,12 +223,12 @@ def run_edit(root: Path, port: int, dev_addr: str, year: str | None, as_of: str 
         server.__exit__(None, None, None)
 
 
-def photos_with_gps(dataset: Dataset) -> list[str]:
-    """Source photos that carry a GPS position (published copies never do)."""
+def photos_with_gps(dataset: Dataset, gps: Callable[[Path], bool] = has_gps) -> list[str]:
+    """Source photos that carry a GPS position (published copies never do); `gps` tells (`images.has_gps`)."""
     found = []
     for record, field, _ in pictures(dataset):
         name = getattr(record, field)
-        if name and record.src.path is not None and has_gps(record.src.path.parent / name):
+        if name and record.src.path is not None and gps(record.src.path.parent / name):
             found.append((Path(record.src.file).parent / name).as_posix())
     return sorted(found)
 

@@ -73,6 +73,11 @@ def photo_refusal(path: Path) -> str | None:
         width = height = 0  # beyond Pillow's own limit, far beyond ours: its size is not even reported
     except (OSError, SyntaxError, ValueError):
         return None
+    return _size_refusal(name, width, height)
+
+
+def _size_refusal(name: str, width: int, height: int) -> str | None:
+    """Why a photo of this size is refused (0 × 0: beyond Pillow's own limit); None when it is not."""
     if width * height <= MAX_PIXELS and width and height:
         return None
     size = f"（{width}×{height} 像素，约 {width * height // 10_000} 万像素）" if width else "（超过 1.7 亿像素）"
@@ -80,6 +85,31 @@ def photo_refusal(path: Path) -> str | None:
         f"照片「{name}」太大{size}，网站最多接受 {MAX_PIXELS // 10_000} 万像素。"
         "请把照片缩小后再放进来：如用手机相册“编辑→调整大小”或电脑画图工具，把长边改为 4000 像素以内。"
     )
+
+
+def photo_facts(path: Path) -> tuple[str, bool, bool]:
+    """What a check asks of a photo file (not a link), from one opening instead of three: why it is
+    refused, as `photo_refusal` says it ("" when it is not); whether it decodes whole, as
+    `readable_image` (False when refused: it is not decoded); whether it carries a GPS position, as
+    `has_gps` (False unless it decodes).
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                refusal = _size_refusal(path.name, *image.size)
+                if refusal:
+                    return refusal, False, False
+                image.draft("RGB", (image.width // 8 or 1, image.height // 8 or 1))
+                image.load()
+                try:
+                    return "", True, bool(image.getexif().get_ifd(0x8825))
+                except (OSError, SyntaxError, ValueError):
+                    return "", True, False
+    except Image.DecompressionBombError:
+        return _size_refusal(path.name, 0, 0) or "", False, False
+    except (OSError, SyntaxError, ValueError):
+        return "", False, False
 
 
 def readable_image(path: Path) -> bool:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pickle
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .dataset import Dataset, Year
-from .images import photo_refusal, readable_image
+from .images import has_gps, photo_facts, photo_refusal, readable_image
 from .kinds import KINDS, Kind
 from .kinds.common import Source
 from .kinds.settings import Settings, national_settings
@@ -24,6 +24,8 @@ from .rules.settings import check_settings
 from .schema import Where, check_fields
 from .workers import collector_paused, process_pool, worker_count
 from .yamlio import field_lines
+
+T = TypeVar("T")
 
 # Below this many files to check afresh, starting worker processes costs more than it saves.
 PARALLEL_FROM = 2000
@@ -90,10 +92,15 @@ def _read_and_check(
     return check_file(kind, year, path, root, public, data, vocabulary), content_digest(data) if data is not None else None
 
 
+# The fields that name a record's picture (see `rules.photos.pictures`).
+PICTURE_FIELDS = ("photo", "banner")
+
+
 def _check_batch(
     batch: list[tuple[str, int | None, Path]], root: Path, public: set[str], vocabulary: Settings | None
-) -> tuple[list[tuple[bytes, bytes | None]], list[tuple[Path, bool]]]:
-    """Check files in a worker process; decode their photos there too, which is the slow part of the rules.
+) -> tuple[list[tuple[bytes, bytes | None]], list[tuple[Path, tuple[str, bool, bool]]]]:
+    """Check files in a worker process; judge their pictures there too (`images.photo_facts`), which is
+    the slow part of the rules and of the check's GPS note.
 
     Each result comes back pickled on its own, as the memo keeps it (pickled once, not twice), with
     the digest of the file as read.
@@ -101,12 +108,15 @@ def _check_batch(
     with collector_paused():
         checked = [_read_and_check(KINDS[kind], year, path, root, public, None, vocabulary) for kind, year, path in batch]
     photos = [
-        path.parent / result.record.photo
+        path.parent / name
         for (result, _), (_, _, path) in zip(checked, batch, strict=True)
-        if result.record is not None and isinstance(getattr(result.record, "photo", None), str)
+        if result.record is not None
+        for name in (getattr(result.record, field, None) for field in PICTURE_FIELDS)
+        if isinstance(name, str)
     ]
     blobs = [(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), digest) for result, digest in checked]
-    return blobs, [(photo, photo.is_file() and readable_image(photo)) for photo in photos]
+    # Links are left to the rules, which refuse them afresh each time.
+    return blobs, [(photo, photo_facts(photo)) for photo in photos if photo.is_file() and not photo.is_symlink()]
 
 
 def check_files(
@@ -194,9 +204,9 @@ def check_files(
                     result = pickle.loads(blob)
                     keep(index, key, digest, result, blob)
                     done.append(result)
-                for path, readable in photos:
+                for path, facts in photos:
                     if path.is_file():
-                        memo.put(_photo_key(path, memo), readable)
+                        _remember_photo(path, facts, memo)
     else:
         for index, key, data in todo:
             kind, year, path = found[index]
@@ -214,8 +224,16 @@ def _with_path(checked: Checked, path: Path) -> Checked:
         return checked  # checked in this process: it has it
     record = checked.record
     if record is not None:
-        record = replace(record, src=replace(record.src, path=path))
-    return replace(checked, path=path, record=record)
+        record = _copy(record, src=_copy(record.src, path=path))
+    return _copy(checked, path=path, record=record)
+
+
+def _copy(value: T, **changes: Any) -> T:
+    """`dataclasses.replace` as unpickling builds an object: its fields set at once, no `__init__` run on
+    values checked already. A new object; the one copied is left as it is. At 5,000 records, 0.1 s less."""
+    copy = object.__new__(type(value))
+    copy.__dict__.update(value.__dict__, **changes)
+    return copy
 
 
 def assemble(
@@ -423,6 +441,27 @@ def _readable(path: Path, memo: Memo) -> bool:
         readable = readable_image(path)
         memo.put(key, readable)
     return bool(readable)
+
+
+def photo_gps(path: Path, memo: Memo) -> bool:
+    """Whether a photo carries a GPS position (`images.has_gps`), from the check's cache when it has it."""
+    key = memo.key("photo-gps", _photo_key(path, memo))
+    gps = memo.get(key)
+    if gps is None:
+        gps = has_gps(path)
+        memo.put(key, gps)
+    return bool(gps)
+
+
+def _remember_photo(path: Path, facts: tuple[str, bool, bool], memo: Memo) -> None:
+    """Keep what a worker found of a photo, as `_refusal`, `_readable` and `photo_gps` would have found it."""
+    refusal, readable, gps = facts
+    key = _photo_key(path, memo)
+    memo.put(memo.key("photo-refusal", key), refusal)
+    if not refusal:  # a refused photo is never decoded
+        memo.put(key, readable)
+    if readable:  # what an unreadable photo carries is not known: asked again if ever needed
+        memo.put(memo.key("photo-gps", key), gps)
 
 
 def _photo_key(path: Path, memo: Memo) -> str:

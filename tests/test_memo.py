@@ -9,11 +9,13 @@ import pytest
 from PIL import Image
 
 from generator import validate
+from generator.cli import run_check
 from generator.memo import Memo
 from generator.pipeline import check
 from generator.problems import RecordsInvalid
 
 from .conftest import cli, edit, paths, write
+from .test_images import phone_photo
 
 
 def _files(root: Path) -> list[str]:
@@ -129,3 +131,31 @@ def test_files_checked_in_worker_processes_give_what_one_process_gives(project: 
     with pytest.raises(RecordsInvalid) as in_workers:
         check(replace(cached, cache_dir=project / ".cache-2"))
     assert str(in_workers.value.problems[0]).startswith("site_data/2023/competitions/zhuangpei.yml:14: participants: 应为整数")
+
+
+def test_photos_judged_in_worker_processes_tell_what_one_process_tells(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    photo = project / "site_data/2023/people/nong-ceshi.jpg"
+    phone_photo(photo)
+    edit(project, "site_data/2023/people/nong-ceshi.yml", "summary:", "photo: nong-ceshi.jpg\nphoto_alt: 农测试\nsummary:")
+
+    def told(parallel_from: int, fresh: bool) -> tuple[int, str, str]:
+        monkeypatch.setattr(validate, "PARALLEL_FROM", parallel_from)  # 1: every file in worker processes
+        for cached in (project / ".cache").glob("*" if fresh else "verdict-*"):
+            cached.unlink()
+        code = run_check(project)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    in_workers = told(1, fresh=True)
+    assert in_workers[0] == 0
+    assert "提示：照片 site_data/2023/people/nong-ceshi.jpg 带有拍摄地点（GPS）" in in_workers[1]
+    assert told(10**9, fresh=False) == in_workers  # from what the workers cached
+    assert told(10**9, fresh=True) == in_workers  # in this process alone
+
+    photo.write_bytes(photo.read_bytes()[:2000])  # truncated: no longer an image
+    broken = told(1, fresh=True)
+    assert broken[0] == 1
+    assert "site_data/2023/people/nong-ceshi.yml:" in broken[2] and "照片「nong-ceshi.jpg」打不开" in broken[2]
+    assert told(10**9, fresh=True) == broken

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from PIL import Image, PngImagePlugin
 
-from generator.images import MAX_PIXELS, photo_refusal, process
+from generator.images import MAX_PIXELS, has_gps, photo_facts, photo_refusal, process, readable_image
 
 from .site_scan import metadata_segments
+from .test_images import phone_photo
 
 SECRET = "身份证11010519491231002X 手机13800138000"
 
@@ -87,3 +88,33 @@ def test_too_many_pixels_is_refused_before_decoding(tmp_path: Path):
     )
     with pytest.raises(ValueError, match="太大"):
         process(path)
+
+
+def test_one_look_at_a_photo_answers_as_the_three_checks_do(tmp_path: Path):
+    # The check's worker processes judge each photo once (images.photo_facts); the editor must be told
+    # exactly what the separate checks tell: refused, broken, or carrying a GPS position.
+    phone_photo(tmp_path / "phone.jpg")
+    Image.new("RGB", (640, 480), (10, 90, 200)).save(tmp_path / "plain.jpg", "JPEG")
+    Image.new("RGBA", (64, 48), (10, 90, 200, 128)).save(tmp_path / "plain.png", "PNG")
+    phone_photo(tmp_path / "cut.jpg")
+    (tmp_path / "cut.jpg").write_bytes((tmp_path / "cut.jpg").read_bytes()[:2000])
+    (tmp_path / "text.jpg").write_text("不是图片", encoding="utf-8")
+    big_png(tmp_path / "poster.png", 12000, 12000)
+    expected = {
+        "phone.jpg": ("", True, True),
+        "plain.jpg": ("", True, False),
+        "plain.png": ("", True, False),
+        "cut.jpg": ("", False, False),
+        "text.jpg": ("", False, False),
+        "poster.png": (photo_refusal(tmp_path / "poster.png"), False, False),
+    }
+    assert expected["poster.png"][0].startswith("照片「poster.png」太大（12000×12000 像素")
+    for name, facts in expected.items():
+        path = tmp_path / name
+        assert photo_facts(path) == facts, name
+        refusal, readable, gps = facts
+        assert refusal == (photo_refusal(path) or "")
+        if not refusal:  # a refused photo is never decoded
+            assert readable == readable_image(path)
+        if readable:
+            assert gps == has_gps(path)
