@@ -9,7 +9,7 @@ import pytest
 
 from generator.pipeline import generate
 
-from .conftest import REPO, build, edit, paths, problems
+from ..conftest import REPO, build, edit, paths, problems
 
 PERSON = "site_data/2023/people/nong-ceshi.yml"
 

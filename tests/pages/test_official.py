@@ -15,8 +15,8 @@ import pytest
 
 from tools.screenshots import scroll_through
 
-from .conftest import FIXTURE, cli, edit, problems, write
-from .site_scan import metadata_segments
+from ..conftest import FIXTURE, cli, edit, problems, write
+from ..site_scan import metadata_segments
 
 
 def text(path: Path) -> str:

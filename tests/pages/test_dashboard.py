@@ -11,7 +11,7 @@ import pytest
 
 from generator.tables import SAMPLE_NOTE
 
-from .conftest import as_written, build, edit, product
+from ..conftest import as_written, build, edit, product
 
 pytestmark = pytest.mark.build
 

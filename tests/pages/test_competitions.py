@@ -9,7 +9,7 @@ from generator.coverage import coverage
 from generator.pipeline import generate
 from generator.validate import load_dataset
 
-from .conftest import as_written, edit, paths, problems
+from ..conftest import as_written, edit, paths, problems
 
 ZHUANGPEI = "site_data/2023/competitions/zhuangpei.yml"
 TEAM_AND_TIE = """results:

@@ -11,7 +11,7 @@ from generator.pages import PER_PAGE
 from generator.pages.common import LIST_BOOST
 from generator.pipeline import Paths, generate
 
-from .conftest import FIXTURE
+from ..conftest import FIXTURE
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from PIL import Image
 
 from generator.poster import find_fonts
 
-from .conftest import SITE_URL
+from ..conftest import SITE_URL
 
 pytestmark = pytest.mark.build
 zxingcpp = pytest.importorskip("zxingcpp")
