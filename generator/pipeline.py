@@ -16,6 +16,7 @@ from .content import content_problems, content_uri
 from .dataset import Dataset
 from .images import has_gps, news_picture
 from .memo import Memo
+from .preview import RenderedPages
 from .problems import Problem, RecordsInvalid
 from .publish import published, without_drafts
 from .rules import privacy
@@ -49,12 +50,14 @@ class Paths:
 
 @dataclass
 class Kept:
-    """What a caller that builds again and again (the live preview) keeps from one build to the next:
-    the check's results, what the pages were made of (`Remembered`), and news stories as sanitised."""
+    """What a caller that builds again and again (the live preview) keeps in memory from one build to the
+    next, beside the cache on disk: the check's results, what the pages were made of (`Remembered`), news
+    stories as sanitised, and the HTML each record page became (`RenderedPages`)."""
 
     checks: Memo
     pages: Remembered
     news: dict[str, str]
+    rendered: RenderedPages
 
     @classmethod
     def for_project(cls, paths: Paths) -> Kept:
@@ -62,7 +65,7 @@ class Kept:
         checks.seen = {}  # its files known by their times: unchanged ones are not read again
         from .pages import Remembered
 
-        return cls(checks, Remembered(), {})
+        return cls(checks, Remembered(), {}, RenderedPages())
 
 
 def check(paths: Paths, memo: Memo | None = None, digests: dict[str, bytes] | None = None) -> Dataset:

@@ -66,8 +66,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
     _bodies: dict[str, str] = {}  # noqa: RUF012 - replaced, never mutated, by on_files
     serving = False
     _saved_epoch: str | None = None
-    _rendered: RenderedPages | None = None  # the live preview's pages, kept between its rebuilds
-    _kept: Kept | None = None  # the live preview's check results and texts, kept between its rebuilds
+    _kept: Kept | None = None  # the live preview's check results, texts and pages, kept between its rebuilds
     _entries: list[dict[str, Any]] | None = None  # this build's search index, as Material fills it
     _indexed = 0  # how many of its entries belong to pages already written
     _named_by_data = False  # mkdocs.yml leaves the site's name (and description) to the county's settings
@@ -95,7 +94,6 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
-        self._rendered = RenderedPages() if self.serving else None
         self._kept = None
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -201,39 +199,40 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
 
     @event_priority(-100)  # after the blog plugin has added its pages to the navigation
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        if self._rendered is None or self.site is None:
+        if self._kept is None or self.site is None:
             return nav
+        rendered = self._kept.rendered
         # In the live preview, a record page whose source and surroundings did not change since the
         # last rebuild is handed to MkDocs as the HTML it became then (see `preview`). Pages in the
         # navigation are few and always made afresh.
         dirs = [config.theme.custom_dir] if config.theme.custom_dir else []
         around = surroundings(config.extra, str(nav), config.config_file_path, dirs)
-        self._rendered.begin({page.src_uri for page in self.site.pages})
+        rendered.begin({page.src_uri for page in self.site.pages})
         self._entries = material.search_entries(config)
         in_nav = {item.file.src_uri for item in nav.pages}
         for page in self.site.pages:
             file = files.get_file_from_path(page.src_uri)
             if file is None or page.src_uri in in_nav:
                 continue
-            made = self._rendered.reuse(page.src_uri, RenderedPages.key(around, file.content_bytes))
+            made = rendered.reuse(page.src_uri, RenderedPages.key(around, file.content_bytes))
             if made is not None:
                 files.remove(file)
                 files.append(File.generated(config, file.dest_uri, content=made[0]))
                 if self._entries is not None:
                     self._entries.extend(made[1])  # found by search as if indexed again
         self._indexed = len(self._entries) if self._entries is not None else 0
-        log.debug(f"Preview: {self._rendered.reused} unchanged record pages kept as they were")
+        log.debug(f"Preview: {rendered.reused} unchanged record pages kept as they were")
         return nav
 
     @event_priority(-100)  # the page as written, after every other plugin
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         # News pictures, on the story's page and in its excerpts on the news lists.
         output = from_site_root(output, page.url)
-        if self._rendered is not None:
+        if self._kept is not None:
             # Pages are built one after another: what the search index gained since the last is this page's.
             entries = self._entries[self._indexed :] if self._entries is not None else []
             self._indexed += len(entries)
-            self._rendered.made(page.file.src_uri, output, entries)
+            self._kept.rendered.made(page.file.src_uri, output, entries)
         return output
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -92,7 +92,7 @@ def test_a_rebuild_reuses_unchanged_pages_and_shows_the_same_site_as_a_fresh_bui
     project = previewed
     edit(project, "site_data/2023/people/nong-ceshi.yml", "装配技能竞赛第一名。", "装配技能竞赛第一名，带出徒弟 6 名。")
     plugin = _serve_build(project, tmp_path / "rebuilt")
-    assert plugin._rendered is not None and plugin._rendered.reused > 0
+    assert plugin._kept is not None and plugin._kept.rendered.reused > 0
     rebuilt = _html(tmp_path / "rebuilt")
     assert "带出徒弟 6 名" in rebuilt["2023/people/nong-ceshi/index.html"]
 
