@@ -83,6 +83,21 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     _MARKED_BUILD["now"] = item.get_closest_marker("build") is not None
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow modules first: those with browser tests, then those that build, then the rest.
+
+    Under `-n 2` (`--dist worksteal`, pyproject.toml) a worker that runs dry takes half of the other's
+    queue; with the long tests ahead, what is left at the end is short tests, and both workers finish
+    together. A module stays in one piece, so its module fixtures are set up once.
+    """
+    rank: dict[str, int] = {}
+    for item in items:
+        module = item.nodeid.split("::")[0]
+        slow = 0 if item.get_closest_marker("browser") else 1 if item.get_closest_marker("build") else 2
+        rank[module] = min(slow, rank.get(module, 2))
+    items.sort(key=lambda item: rank[item.nodeid.split("::")[0]])  # stable: each module keeps its order
+
+
 def build(root: Path, site_dir: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     assert _MARKED_BUILD["now"], f"{os.environ.get('PYTEST_CURRENT_TEST', '?')} builds the whole site: mark it @pytest.mark.build"
     return subprocess.run(
