@@ -46,11 +46,11 @@ def run_check(root: Path, style: str = "text", config: str = "mkdocs.yml") -> in
     key = None if memo.empty else memo.key(fingerprint(paths.data_dir, paths.content_dir, digests=digests), *nav)
     lines = memo.get(key) if key else None
     if lines is None:
-        # The check's own cache, at hand here too: what the check learnt of the photos answers the GPS note.
+        # The check's own cache, at hand here too: what it learnt of the photos answers the content check and the GPS note.
         checks = paths.cache.memo("check")
         try:
             dataset = check(paths, checks, digests=digests)
-            check_content(paths, dataset, nav)
+            check_content(paths, dataset, nav, checks)
         except RecordsInvalid as error:
             if style == "text":
                 print(error.report(building=False), file=sys.stderr)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .footer import project_config
@@ -79,11 +79,13 @@ def _news_index_problems(path: Path) -> list[Problem]:
     ]
 
 
-def content_problems(content_dir: Path, known: Iterable[str], nav: Iterable[str]) -> tuple[list[Problem], list[str]]:
+def content_problems(
+    content_dir: Path, known: Iterable[str], nav: Iterable[str], refusal: Callable[[Path], str | None] = photo_refusal
+) -> tuple[list[Problem], list[str]]:
     """Every file under `content/` that may not be published, as problems; and the news pictures.
 
     `known`: the plans and news posts the records know of, relative to `content/`; `nav`: the pages
-    the navigation names.
+    the navigation names; `refusal`: `images.photo_refusal`, or an answer from the check's cache.
     """
     allowed = set(known) | set(nav) | {NEWS_INDEX}
     problems: list[Problem] = []
@@ -124,9 +126,9 @@ def content_problems(content_dir: Path, known: Iterable[str], nav: Iterable[str]
             elif uri in allowed:
                 continue
             elif uri.startswith("news/") and suffix in NEWS_IMAGE_SUFFIXES:
-                refusal = photo_refusal(path)
-                if refusal:
-                    problems.append(Problem(_display(uri), 0, "", refusal))
+                refused = refusal(path)
+                if refused:
+                    problems.append(Problem(_display(uri), 0, "", refused))
                 else:
                     pictures.append(uri)
             elif uri.startswith("news/posts/") and suffix in (".markdown", ".mdown", ".mkd", ".mkdn", ".txt"):

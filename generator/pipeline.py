@@ -14,13 +14,13 @@ from .asof import AS_OF_SOURCE, resolve_as_of
 from .cache import Cache
 from .content import content_problems, content_uri
 from .dataset import Dataset
-from .images import has_gps, news_picture
+from .images import has_gps, news_picture, photo_refusal
 from .memo import Memo
 from .preview import RenderedPages
 from .problems import Problem, RecordsInvalid
 from .publish import published, without_drafts
 from .rules import privacy
-from .validate import load_dataset
+from .validate import cached_refusal, load_dataset, photo_gps
 
 if TYPE_CHECKING:
     # The pages (templates, images, posters) take a fifth of a second to import: `check` needs none of them.
@@ -151,9 +151,11 @@ def _public(dataset: Dataset) -> set[str]:
     return public
 
 
-def check_content(paths: Paths, dataset: Dataset, nav: Iterable[str]) -> list[str]:
+def check_content(paths: Paths, dataset: Dataset, nav: Iterable[str], memo: Memo | None = None) -> list[str]:
     """`content/` as an allow-list (see `content`), its pages checked for personal data; raise
-    `RecordsInvalid` with every problem. Returns the news pictures, relative to `content/`."""
+    `RecordsInvalid` with every problem. Returns the news pictures, relative to `content/`.
+
+    `memo`: the check's cache, which knows the news stories' pictures already (judged by its workers)."""
     known = {year.campaign.plan_text for year in dataset.years.values()} | {
         content_uri(story.src.path, paths.content_dir)
         for year in dataset.years.values()
@@ -161,7 +163,8 @@ def check_content(paths: Paths, dataset: Dataset, nav: Iterable[str]) -> list[st
         if story.src.path is not None
     }
     nav = set(nav)
-    problems, pictures = content_problems(paths.content_dir, known, nav)
+    refusal = (lambda path: cached_refusal(path, memo)) if memo is not None else photo_refusal
+    problems, pictures = content_problems(paths.content_dir, known, nav, refusal)
     public = _public(dataset)
     for uri in sorted(nav | {"news/index.md"}):
         page = paths.content_dir / uri
@@ -173,9 +176,11 @@ def check_content(paths: Paths, dataset: Dataset, nav: Iterable[str]) -> list[st
     return pictures
 
 
-def news_pictures_with_gps(paths: Paths, pictures: Iterable[str]) -> list[str]:
-    """News pictures whose originals carry a GPS position (the published copies never do)."""
-    return [f"content/{uri}" for uri in pictures if has_gps(paths.content_dir / uri)]
+def news_pictures_with_gps(paths: Paths, pictures: Iterable[str], memo: Memo | None = None) -> list[str]:
+    """News pictures whose originals carry a GPS position (the published copies never do); from the
+    check's cache (`memo`) where it knows them."""
+    gps = (lambda path: photo_gps(path, memo)) if memo is not None else has_gps
+    return [f"content/{uri}" for uri in pictures if gps(paths.content_dir / uri)]
 
 
 def generate(
@@ -196,8 +201,10 @@ def generate(
     """
     from .pages import Asset, build_site
 
-    dataset = check(paths, kept.checks if kept else None)
-    pictures = check_content(paths, dataset, nav)
+    # The check's cache, at hand here too: what it knows of the news pictures spares opening them again.
+    checks = kept.checks if kept else paths.cache.memo("check")
+    dataset = check(paths, checks)
+    pictures = check_content(paths, dataset, nav, checks)
     day = as_of_for(dataset, as_of, environ)
     years = preview_years(dataset, scope)
     scoped = dataset if years is None else replace(dataset, years={n: dataset.years[n] for n in sorted(years)})
@@ -225,7 +232,8 @@ def generate(
     for uri in pictures:
         site.consumed.append(uri)
         site.assets.append(Asset(uri, news_picture(paths.content_dir / uri, paths.cache)))
-    site.context["news_pictures_with_gps"] = news_pictures_with_gps(paths, pictures)
+    site.context["news_pictures_with_gps"] = news_pictures_with_gps(paths, pictures, checks)
+    checks.save()
     left_out = sorted(set(dataset.years) - years) if years is not None else []
     site.context["preview_note"] = (
         f"预览只生成了 {'、'.join(str(y) for y in sorted(years or ()))} 年度的页面，"

@@ -443,6 +443,11 @@ def _readable(path: Path, memo: Memo) -> bool:
     return bool(readable)
 
 
+def cached_refusal(path: Path, memo: Memo) -> str | None:
+    """`images.photo_refusal`, from the check's cache when it has it."""
+    return _refusal(path, memo) or None
+
+
 def photo_gps(path: Path, memo: Memo) -> bool:
     """Whether a photo carries a GPS position (`images.has_gps`), from the check's cache when it has it."""
     key = memo.key("photo-gps", _photo_key(path, memo))
