@@ -51,8 +51,11 @@ class Entry:
         if not self.ready:
             return None
         assert self.folder is not None
-        index = json.loads((self.folder / INDEX).read_text(encoding="utf-8"))
-        return {name: (self.folder / name).read_bytes() for name in index["files"]}, index["data"]
+        try:
+            index = json.loads((self.folder / INDEX).read_text(encoding="utf-8"))
+            return {name: (self.folder / name).read_bytes() for name in index["files"]}, index["data"]
+        except (OSError, ValueError, KeyError, TypeError):  # damaged or cleared by hand: made again
+            return None
 
     def write(self, files: dict[str, bytes], data: Any = None) -> None:
         if self.folder is None:

@@ -1,4 +1,5 @@
-"""A small declarative schema: each record kind lists its fields once, with Chinese help.
+"""A small declarative schema: the field types a record kind's data class declares its fields with
+(`described`, in `kinds/`), with Chinese help.
 
 The same declarations check the records (every problem with its line), document the fields
 in the editing guide, and can be exported as JSON Schema for editors' tools.

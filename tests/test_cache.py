@@ -49,6 +49,8 @@ def test_a_result_left_half_written_is_made_again(tmp_path: Path):
     assert full_size(source, kept) == b"cut short"  # kept: read as it was written
     index.unlink()  # a build stopped before the index: the files beside it are not trusted
     assert full_size(source, kept) == first
+    (index.parent / "picture").unlink()  # a file cleared by hand: made again, not a crash
+    assert full_size(source, kept) == first
 
 
 def test_without_a_folder_nothing_is_kept(tmp_path: Path):
