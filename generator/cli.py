@@ -23,6 +23,7 @@ from .jsonschema import write_schemas
 from .kinds import KINDS
 from .kinds.common import READY
 from .memo import fingerprint
+from .photo_checks import photo_gps
 from .pipeline import Paths, as_of_for, check, check_content, office_of, office_report
 from .problems import RecordsInvalid
 from .project import ProjectError, Start, init_project, new_year
@@ -31,7 +32,6 @@ from .rules.photos import pictures
 from .serving import build_here, serve
 from .siteurl import site_url_problems
 from .swap import BuildRunning, build_lock, clear_leftovers, running_message, swap_in
-from .validate import photo_gps
 
 
 def run_check(root: Path, style: str = "text", config: str = "mkdocs.yml") -> int:

@@ -16,11 +16,12 @@ from .content import content_problems, content_uri
 from .dataset import Dataset
 from .images import has_gps, news_picture, photo_refusal
 from .memo import Memo
+from .photo_checks import cached_refusal, photo_gps
 from .preview import RenderedPages
 from .problems import Problem, RecordsInvalid
 from .publish import published, without_drafts
 from .rules import privacy
-from .validate import cached_refusal, load_dataset, photo_gps
+from .validate import load_dataset
 
 if TYPE_CHECKING:
     # The pages (templates, images, posters) take a fifth of a second to import: `check` needs none of them.

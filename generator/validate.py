@@ -8,15 +8,15 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .dataset import Dataset, Year
-from .images import has_gps, photo_facts, photo_refusal, readable_image
+from .images import photo_facts
 from .kinds import KINDS, Kind
 from .kinds.common import Source
 from .kinds.settings import Settings, national_settings
 from .load import RawRecord, discover, display_path, read, read_bytes
 from .memo import Memo, content_digest
+from .photo_checks import photo_context, remember_photo
 from .problems import Problem, RecordsInvalid
 from .rules import privacy
-from .rules.common import Context
 from .rules.ids import identity_problems
 from .rules.plan_text import read_plan
 from .rules.registry import check_all
@@ -92,10 +92,6 @@ def _read_and_check(
     return check_file(kind, year, path, root, public, data, vocabulary), content_digest(data) if data is not None else None
 
 
-# The fields that name a record's picture (see `rules.photos.pictures`).
-PICTURE_FIELDS = ("photo", "banner")
-
-
 def _check_batch(
     batch: list[tuple[str, int | None, Path]], root: Path, public: set[str], vocabulary: Settings | None
 ) -> tuple[list[tuple[bytes, bytes | None]], list[tuple[Path, tuple[str, bool, bool]]]]:
@@ -111,7 +107,7 @@ def _check_batch(
         path.parent / name
         for (result, _), (_, _, path) in zip(checked, batch, strict=True)
         if result.record is not None
-        for name in (getattr(result.record, field, None) for field in PICTURE_FIELDS)
+        for name in (getattr(result.record, field) for field in KINDS[result.kind].pictures)
         if isinstance(name, str)
     ]
     blobs = [(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), digest) for result, digest in checked]
@@ -206,7 +202,7 @@ def check_files(
                     done.append(result)
                 for path, facts in photos:
                     if path.is_file():
-                        _remember_photo(path, facts, memo)
+                        remember_photo(path, facts, memo)
     else:
         for index, key, data in todo:
             kind, year, path = found[index]
@@ -360,7 +356,7 @@ def _load_dataset(data_dir: Path, content_dir: Path, root: Path, memo: Memo, dig
                 display_path(data_dir, root), 0, "", "没有任何年度的竞赛记录：请建立 site_data/2023/campaign.yml 这样的文件。"
             )
         )
-    problems.extend(check_all(dataset, _photo_context(memo)))
+    problems.extend(check_all(dataset, photo_context(memo)))
     memo.save()
     if problems:
         raise RecordsInvalid(problems)
@@ -405,70 +401,3 @@ def _settings(
     if settings is not None:
         problems.extend(check_settings(settings))
     return settings, content_digest(data or b""), problems
-
-
-def _photo_context(memo: Memo) -> Context:
-    """The rules' context, with photos judged from the cache: once per file and version."""
-    refusals: dict[Path, str] = {}
-
-    def refusal(path: Path) -> str:
-        if path not in refusals:
-            refusals[path] = _refusal(path, memo)
-        return refusals[path]
-
-    def readable(path: Path) -> bool:
-        return _readable(path, memo)
-
-    return Context(refusal, readable)
-
-
-def _refusal(path: Path, memo: Memo) -> str:
-    # A link is looked at afresh each time: its size and time are the link's, not the photo's.
-    key = None if path.is_symlink() else memo.key("photo-refusal", _photo_key(path, memo))
-    refusal = memo.get(key) if key else None
-    if refusal is None:
-        refusal = photo_refusal(path) or ""
-        if key:
-            memo.put(key, refusal)
-    return str(refusal)
-
-
-def _readable(path: Path, memo: Memo) -> bool:
-    # Photos can be megabytes each: known by their size and time rather than hashed on every run.
-    key = _photo_key(path, memo)
-    readable = memo.get(key)
-    if readable is None:
-        readable = readable_image(path)
-        memo.put(key, readable)
-    return bool(readable)
-
-
-def cached_refusal(path: Path, memo: Memo) -> str | None:
-    """`images.photo_refusal`, from the check's cache when it has it."""
-    return _refusal(path, memo) or None
-
-
-def photo_gps(path: Path, memo: Memo) -> bool:
-    """Whether a photo carries a GPS position (`images.has_gps`), from the check's cache when it has it."""
-    key = memo.key("photo-gps", _photo_key(path, memo))
-    gps = memo.get(key)
-    if gps is None:
-        gps = has_gps(path)
-        memo.put(key, gps)
-    return bool(gps)
-
-
-def _remember_photo(path: Path, facts: tuple[str, bool, bool], memo: Memo) -> None:
-    """Keep what a worker found of a photo, as `_refusal`, `_readable` and `photo_gps` would have found it."""
-    refusal, readable, gps = facts
-    key = _photo_key(path, memo)
-    memo.put(memo.key("photo-refusal", key), refusal)
-    if not refusal:  # a refused photo is never decoded
-        memo.put(key, readable)
-    if readable:  # what an unreadable photo carries is not known: asked again if ever needed
-        memo.put(memo.key("photo-gps", key), gps)
-
-
-def _photo_key(path: Path, memo: Memo) -> str:
-    stat = path.stat()
-    return memo.key("photo", str(path), str(stat.st_size), str(stat.st_mtime_ns))

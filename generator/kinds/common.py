@@ -93,6 +93,11 @@ class Kind:
     def field_names(self) -> frozenset[str]:
         return frozenset(f.name for f in self.fields)
 
+    @functools.cached_property
+    def pictures(self) -> tuple[str, ...]:
+        """The fields that name a picture beside the record (a photo, a banner)."""
+        return tuple(f.name for f in self.fields if isinstance(f.type, Picture))
+
     @property
     def title_field(self) -> str:
         """The field a record is listed by: its name, else its title, else its key."""
