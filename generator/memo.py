@@ -205,6 +205,11 @@ class Memo:
         self.new[key] = blob
         self._values[key] = value
 
+    def replace(self, key: str, value: Any) -> None:
+        """Keep `value` in memory in place of what `key`'s entry unpickled to, the entry itself as it is:
+        the same result with what the pickle leaves out (a path) put back."""
+        self._values[key] = value
+
     def save(self) -> None:
         """Write what is new: into the small file, or, once that is large, into a fresh base.
 

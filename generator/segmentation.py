@@ -33,9 +33,8 @@ def name_parts(words: list[str]) -> dict[str, list[str]]:
     known = set(words)
     parts: dict[str, list[str]] = {}
     for word in sorted(known, key=len):
-        tail = max(
-            (w for w in known if len(w) >= SHORTEST_PART and len(w) < len(word) and word.endswith(w)), key=len, default=None
-        )
+        # Its tails, longest first: a look-up each, not a pass over every word (quadratic at scale).
+        tail = next((word[cut:] for cut in range(1, len(word) - SHORTEST_PART + 1) if word[cut:] in known), None)
         if tail is not None:
             head = word[: -len(tail)]
             parts[word] = [*parts.get(head, [head]), tail]

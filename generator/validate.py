@@ -146,6 +146,7 @@ def check_files(
     for kind, year, path in found:
         seen = None
         cached = None
+        key: str | None = None
         if memo.seen is not None:  # a memo kept between checks knows unchanged files by their time
             stat = path.stat()
             seen = (str(path), stat.st_size, stat.st_mtime_ns, public_key)
@@ -170,7 +171,12 @@ def check_files(
             if cached is None:
                 todo.append((len(results), key, data))
         if cached is not None:
-            cached = _with_path(cached, path)
+            placed = _with_path(cached, path)
+            if placed is not cached and key is not None:
+                # Kept with its path for the next check in this process (the preview's rebuilds): no
+                # second copy of every record alive beside the dataset's, and no copying again.
+                memo.replace(key, placed)
+            cached = placed
         results.append(cached)
 
     def keep(index: int, key: str | None, digest: bytes | None, result: Checked, blob: bytes | None) -> None:
