@@ -20,14 +20,10 @@ from typing import Any
 
 import yaml
 
-from .kinds import KINDS, Kind
-from .kinds.settings import Settings, national_settings
-from .schema import (
+from .fieldtypes import (
     Boolean,
     Choice,
     Date,
-    Field,
-    FieldType,
     Integer,
     ListOf,
     Markdown,
@@ -40,6 +36,9 @@ from .schema import (
     Text,
     YearMap,
 )
+from .kinds import KINDS, Kind
+from .kinds.settings import Settings, national_settings
+from .schema import Field, FieldType
 from .validate import read_settings
 
 YEAR_FOLDER = re.compile(r"^20[0-9]{2}$")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .fieldtypes import Object, YearMap
 from .kinds import KINDS
 from .load import discover
-from .schema import Field, Object, YearMap, json_type_label
+from .schema import Field, json_type_label
 
 START, END = "<!-- fields:start -->", "<!-- fields:end -->"
 EXAMPLES_START, EXAMPLES_END = "<!-- examples:start -->", "<!-- examples:end -->"

@@ -20,11 +20,11 @@ import yaml
 from openpyxl import load_workbook
 
 from .dataset import Dataset
+from .fieldtypes import Term
 from .kinds import KINDS
 from .kinds.common import DRAFT
 from .rules.privacy import findings
 from .scaffold import readable_id, unique_id
-from .schema import Term
 
 COLUMNS = {
     "name": ("姓名", "名字", "集体名称", "名称", "班组名称"),

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .fieldtypes import Choice, ListOf, Object, Term, YearMap
 from .kinds import KINDS, Kind
-from .schema import Choice, Field, ListOf, Object, Term, Vocabulary, YearMap
+from .schema import Field, Vocabulary
 from .validate import read_settings
 
 INDENT = "  "

@@ -20,8 +20,9 @@ import yaml
 
 from generator.cms import cms_config, local_backend, team_backend
 from generator.editor import Repository, check_saved, default_dist, editor_server, handle
+from generator.fieldtypes import Choice, ListOf, Object, Ref, Term, Text, YearMap
 from generator.kinds import KINDS
-from generator.schema import Choice, Field, ListOf, Object, Ref, Term, Text, YearMap
+from generator.schema import Field
 from generator.validate import read_settings
 
 from .conftest import BUILD_ENV, FIXTURE, REPO, cli, command, edit

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.fieldtypes import Identifier, ListOf, Object, Ref, Text, YearMap
 from generator.kinds import KINDS
-from generator.schema import Identifier, ListOf, Object, Ref, Text, YearMap
 from tools.browser import serve
 
 from .conftest import REPO, build

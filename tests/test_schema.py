@@ -1,6 +1,7 @@
 import datetime as dt
 
-from generator.schema import Choice, Date, Field, Integer, ListOf, Text, Where, check_fields, fields_json
+from generator.fieldtypes import Choice, Date, Integer, ListOf, Text
+from generator.schema import Field, Where, check_fields, fields_json
 from generator.yamlio import load_yaml
 
 FIELDS = [

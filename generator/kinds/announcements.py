@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import field
 
-from ..schema import Date, Identifier, ListOf, Markdown, Object, Text, described, shared
+from ..fieldtypes import Date, Identifier, ListOf, Markdown, Object, Text
+from ..schema import described, shared
 from ..urls import EXEMPLAR_NAMES, Urls
 from .common import STATE, Kind, Source, declared, record_id
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import field
 
-from ..schema import Boolean, Choice, Date, Identifier, Integer, ListOf, Markdown, Object, Term, TermMap, Text, described
+from ..fieldtypes import Boolean, Choice, Date, Identifier, Integer, ListOf, Markdown, Object, Term, TermMap, Text
+from ..schema import described
 from .common import Kind, Source, declared, picture, picture_alt
 
 # What a 公示 shows of each candidate, as the campaign decides.

@@ -9,24 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, dataclass_transform
 
-from ..schema import (
-    DECLARED,
-    Boolean,
-    Choice,
-    Date,
-    Field,
-    FirstTerm,
-    Identifier,
-    ListOf,
-    Markdown,
-    Picture,
-    Ref,
-    Term,
-    Text,
-    described,
-    fields_of,
-    shared,
-)
+from ..fieldtypes import Boolean, Choice, Date, Identifier, ListOf, Markdown, Picture, Ref, Term, Text
+from ..schema import DECLARED, Field, FirstTerm, described, fields_of, shared
 from ..urls import Reserved, Urls
 
 

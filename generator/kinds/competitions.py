@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import field
 
-from ..schema import Date, Integer, ListOf, Markdown, Number, Object, Ref, Term, Text, described, shared
+from ..fieldtypes import Date, Integer, ListOf, Markdown, Number, Object, Ref, Term, Text
+from ..schema import described, shared
 from ..urls import COMPETITION_NAMES, Urls
 from .common import STATE, Kind, Source, declared, previous_ids, record_id
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import field
 
-from ..schema import Boolean, Identifier, ListOf, Object, Ref, Term, Text, YearMap, described
+from ..fieldtypes import Boolean, Identifier, ListOf, Object, Ref, Term, Text, YearMap
+from ..schema import described
 from .common import Kind, Source, declared, record_id
 
 

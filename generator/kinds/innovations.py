@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import field
 
-from ..schema import Date, ListOf, Markdown, Ref, Term, Text, described, shared
+from ..fieldtypes import Date, ListOf, Markdown, Ref, Term, Text
+from ..schema import described, shared
 from ..urls import Urls
 from .common import STATE, Kind, Source, declared, record_id
 

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..schema import Date, Integer, Text, described, shared
+from ..fieldtypes import Date, Integer, Text
+from ..schema import described, shared
 from ..urls import NEWS_NAMES, Urls
 from .common import STATE, Kind, Source, declared, picture, picture_alt
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import field
 
-from ..schema import Date, Ref, Term, Text, described, shared
+from ..fieldtypes import Date, Ref, Term, Text
+from ..schema import described, shared
 from ..urls import EXEMPLAR_NAMES, Urls
 from .common import Exemplar, Kind, Source, declared, previous_ids, record_id
 

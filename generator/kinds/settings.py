@@ -14,8 +14,9 @@ from dataclasses import field, replace
 from pathlib import Path
 from typing import Any
 
+from ..fieldtypes import Boolean, Choice, Identifier, Integer, ListOf, Object, Text
 from ..footer import ICP, POLICE, PORTAL
-from ..schema import Boolean, Choice, Identifier, Integer, ListOf, Object, Text, Where, check_fields, described, fields_of
+from ..schema import Where, check_fields, described, fields_of
 from ..yamlio import load_yaml
 from .common import Kind, Source, declared
 

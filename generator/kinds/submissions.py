@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import field
 
-from ..schema import Date, Ref, TermMap, Text, described
+from ..fieldtypes import Date, Ref, TermMap, Text
+from ..schema import described
 from .common import Kind, Source, declared
 
 

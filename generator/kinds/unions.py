@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..schema import Term, Text, described
+from ..fieldtypes import Term, Text
+from ..schema import described
 from .common import Kind, Source, declared, record_id
 
 

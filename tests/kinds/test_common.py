@@ -9,12 +9,13 @@ import typing
 from dataclasses import field
 from pathlib import Path
 
+from generator.fieldtypes import Integer, Text
 from generator.kinds import KINDS, Kind
 from generator.kinds.common import STATE, Source, declared, record_id
 from generator.kinds.settings import Settings, national
 from generator.load import discover
 from generator.scaffold import template
-from generator.schema import Integer, Text, Where, check_fields, described, fields_json, fields_of, shared
+from generator.schema import Where, check_fields, described, fields_json, fields_of, shared
 from generator.yamlio import load_yaml
 
 
