@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from generator import validate
-from generator.cli import run_check
+from generator.commands.check import run_check
 from generator.memo import Memo
 from generator.pipeline import check
 from generator.problems import RecordsInvalid
