@@ -14,16 +14,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import BUILD_ENV, FIXTURE, build, edit, headline, product
+from .conftest import FIXTURE, build, edit, headline, product, run
 
 pytestmark = pytest.mark.build
 
-ENV = BUILD_ENV
-
 
 def mkdocs(root: Path, *args: str, tool: str = "mkdocs") -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", tool, *args]
-    return subprocess.run(command, cwd=root, capture_output=True, text=True, env=ENV, check=False)
+    return run([sys.executable, "-m", tool, *args], cwd=root)
 
 
 def text(path: Path) -> str:

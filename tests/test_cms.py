@@ -25,7 +25,7 @@ from generator.kinds import KINDS
 from generator.schema import Field
 from generator.validate import read_settings
 
-from .conftest import BUILD_ENV, FIXTURE, REPO, cli, command, edit
+from .conftest import BUILD_ENV, FIXTURE, REPO, cli, command, edit, run
 from .test_images import portrait_with_a_head
 
 
@@ -100,7 +100,7 @@ def test_the_configuration_follows_the_declarations():
 
 def team(*extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     args = ["cms", "--repo", "zgh/jingsai", "--base-url", "https://git.example.cn", *extra]
-    return subprocess.run(command(FIXTURE, *args), capture_output=True, text=True, env=env or BUILD_ENV, check=False)
+    return run(command(FIXTURE, *args), env=env)
 
 
 def test_the_team_configuration_makes_every_edit_a_merge_request(tmp_path: Path):
