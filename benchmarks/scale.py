@@ -109,6 +109,15 @@ json.dump({"pages": len(site.pages), "context": site.context}, sys.stdout)
 """
 
 
+PLAIN_HOOK = """from generator import material
+
+
+def on_env(env, config, files):
+    material.add_to_templates(env)
+    return env
+"""
+
+
 def export_plain(project: Path, plain: Path) -> int:
     """Our pages and files, exactly as the plugin hands them to MkDocs, written beside the hand-written
     content; and our mkdocs.yml without the plugin. Returns the number of generated pages."""
@@ -130,6 +139,10 @@ def export_plain(project: Path, plain: Path) -> int:
     assert f"  - {PLUGIN}\n" in text and "\nextra:\n" in text
     text = text.replace(f"  - {PLUGIN}\n", "", 1)
     text = text.replace("\nextra:\n", "\nextra:\n  cp: " + json.dumps(exported["context"], ensure_ascii=False) + "\n", 1)
+    # The theme's main.html runs Material's blocks through three small filters of ours (material.py): a
+    # hook gives them to the plain build too, and nothing else of the plugin.
+    (plain / "hooks.py").write_text(PLAIN_HOOK, encoding="utf-8")
+    text += "\nhooks:\n  - hooks.py\n"
     (plain / "mkdocs.yml").write_text(text, encoding="utf-8")
     return int(exported["pages"])
 
