@@ -11,7 +11,7 @@ from PIL import Image
 from generator import validate
 from generator.commands.check import run_check
 from generator.memo import Memo
-from generator.pipeline import check
+from generator.pipeline import Kept, check
 from generator.problems import RecordsInvalid
 
 from .conftest import cli, edit, paths, write
@@ -78,6 +78,24 @@ def test_cached_records_equal_fresh_ones_and_keep_their_paths(project: Path):
         assert again.years[number].competitions == year.competitions
         for person in again.years[number].people.values():
             assert person.src.path is not None and person.src.path.is_file()
+
+
+def test_a_kept_memo_gives_each_record_once_with_its_path(project: Path):
+    """The preview checks again at every rebuild: a record read from its cache is copied with its path
+    once, not at every rebuild (at 20,000 records, a second copy of every record kept alive)."""
+    root_paths = replace(paths(project), cache_dir=project / ".cache")
+    check(root_paths)  # fills the cache on disk
+    kept = Kept.for_project(root_paths)
+    first = check(root_paths, kept.checks)  # each record unpickled without its path, copied with it
+    second = check(root_paths, kept.checks)
+    for number, year in first.years.items():
+        for pid, person in year.people.items():
+            assert person.src.path is not None and person.src.path.is_file()
+            assert second.years[number].people[pid] is person
+    edit(project, "site_data/2023/people/lu-ceshi.yml", "summary: ", "summary: 改过。")
+    third = check(root_paths, kept.checks)
+    assert third.years[2023].people["lu-ceshi"].summary.startswith("改过。")
+    assert third.years[2023].people["lu-ceshi"] is not first.years[2023].people["lu-ceshi"]
 
 
 def test_a_small_change_writes_a_small_file_and_a_large_one_a_new_base(tmp_path: Path):
