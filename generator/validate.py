@@ -203,7 +203,8 @@ def check_files(
             for blobs, photos in pool.map(_check_batch, batches, [root] * count, [public] * count, [vocabulary] * count):
                 for blob, digest in blobs:
                     index, key, _ = todo[len(done)]
-                    result = pickle.loads(blob)
+                    # With its path before it is kept: the memo and the dataset then share one copy.
+                    result = _with_path(pickle.loads(blob), found[index][2])
                     keep(index, key, digest, result, blob)
                     done.append(result)
                 for path, facts in photos:
