@@ -1,6 +1,6 @@
 """The one cache: every result a build keeps for the next, and the one key they are all kept by.
 
-The functions that make results are pure: a record file's check from its bytes (`validate.check_file`), a
+The functions that make results are pure: a record file's check from its bytes (`filecheck.check_file`), a
 photo's renditions from the photo (`images.process`), a poster from what it shows (`poster.draw`), a run of
 Chinese cut into words (`segmentation`). They know nothing of keeping. This module decides where a result is
 kept (under the project's `.cache/`) and by which key: what it was made from, the generator's own code and

@@ -7,11 +7,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.filecheck import build_record
 from generator.kinds import KINDS
 from generator.load import read
 from generator.problems import Problem
 from generator.schema import Where
-from generator.validate import build_record
 
 from .conftest import FIXTURE
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from generator import validate
+from generator import filecheck
 from generator.commands.check import run_check
 from generator.memo import Memo
 from generator.pipeline import Kept, check
@@ -135,9 +135,9 @@ def test_a_damaged_cache_is_ignored(project: Path):
 
 def test_files_checked_in_worker_processes_give_what_one_process_gives(project: Path, monkeypatch: pytest.MonkeyPatch):
     cached = replace(paths(project), cache_dir=project / ".cache")
-    monkeypatch.setattr(validate, "PARALLEL_FROM", 1)  # thousands of new files, as far as check knows
+    monkeypatch.setattr(filecheck, "PARALLEL_FROM", 1)  # thousands of new files, as far as check knows
     parallel = check(cached)
-    monkeypatch.setattr(validate, "PARALLEL_FROM", 10**9)
+    monkeypatch.setattr(filecheck, "PARALLEL_FROM", 10**9)
     alone, again = check(paths(project)), check(cached)  # in this process; from the cache the workers filled
     for number, year in alone.years.items():
         for other in (parallel, again):
@@ -145,7 +145,7 @@ def test_files_checked_in_worker_processes_give_what_one_process_gives(project: 
             assert all(p.src.path is not None and p.src.path.is_file() for p in other.years[number].people.values())
 
     edit(project, "site_data/2023/competitions/zhuangpei.yml", "participants: 40", "participants: 很多")
-    monkeypatch.setattr(validate, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(filecheck, "PARALLEL_FROM", 1)
     with pytest.raises(RecordsInvalid) as in_workers:
         check(replace(cached, cache_dir=project / ".cache-2"))
     assert str(in_workers.value.problems[0]).startswith("site_data/2023/competitions/zhuangpei.yml:14: participants: 应为整数")
@@ -159,7 +159,7 @@ def test_photos_judged_in_worker_processes_tell_what_one_process_tells(
     edit(project, "site_data/2023/people/nong-ceshi.yml", "summary:", "photo: nong-ceshi.jpg\nphoto_alt: 农测试\nsummary:")
 
     def told(parallel_from: int, fresh: bool) -> tuple[int, str, str]:
-        monkeypatch.setattr(validate, "PARALLEL_FROM", parallel_from)  # 1: every file in worker processes
+        monkeypatch.setattr(filecheck, "PARALLEL_FROM", parallel_from)  # 1: every file in worker processes
         for cached in (project / ".cache").glob("*" if fresh else "verdict-*"):
             cached.unlink()
         code = run_check(project)

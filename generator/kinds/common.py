@@ -26,7 +26,7 @@ class Source:
     def __getstate__(self) -> dict[str, Any]:
         # Pickled (into the check cache, or between processes) without the path: unpickling tens of
         # thousands of Path objects costs seconds, and whoever unpickles has the path at hand
-        # (validate._with_path puts it back). copy.copy goes through here too: use dataclasses.replace.
+        # (filecheck._with_path puts it back). copy.copy goes through here too: use dataclasses.replace.
         return {**self.__dict__, "path": None}
 
     def line_of(self, name: str) -> int:
