@@ -7,6 +7,7 @@ import os
 import posixpath
 import re
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -176,17 +177,26 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             existing = files.get_file_from_path(uri)
             if existing:
                 files.remove(existing)
+        self._bodies = {page.src_uri: page.body for page in self.site.pages if not page.markdown_body}
         for page in self.site.pages:
             existing = files.get_file_from_path(page.src_uri)
             if existing:
                 log.warning(f"content/{page.src_uri} 与生成的页面同名，已被生成的页面替换。")
                 files.remove(existing)
+            # A page of HTML hands MkDocs its front matter only: the body comes back in on_page_content.
+            # With it, the files would hold a second copy of every body (28 MB at 5,000 records).
+            html = self.config.html_pages and page.src_uri in self._bodies
+            content = page.front_matter() if html else page.markdown()
             # Record pages are reached from index pages, never from the nav (which every page repeats).
-            files.append(File.generated(config, page.src_uri, content=page.markdown(), inclusion=InclusionLevel.NOT_IN_NAV))
-        self._bodies = {page.src_uri: page.body for page in self.site.pages if not page.markdown_body}
+            files.append(File.generated(config, page.src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
         for asset in self.site.assets:
             files.append(File.generated(config, asset.dest_uri, content=asset.data))
         files.append(File.generated(config, material.WORKER_URI, content=material.worker_source()))
+        if not self.serving:
+            # MkDocs holds the pages from here. Kept here too, every body Material's search rewrites (it
+            # strips its data-search-* attributes into a new text) would be held twice. The preview keeps
+            # them: a rebuild that finds a problem hands the last good pages over again.
+            self.site = replace(self.site, pages=[])
         return files
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -214,7 +224,8 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             file = files.get_file_from_path(page.src_uri)
             if file is None or page.src_uri in in_nav:
                 continue
-            made = rendered.reuse(page.src_uri, RenderedPages.key(around, file.content_bytes))
+            source = file.content_bytes + self._bodies.get(page.src_uri, "").encode()
+            made = rendered.reuse(page.src_uri, RenderedPages.key(around, source))
             if made is not None:
                 files.remove(file)
                 files.append(File.generated(config, file.dest_uri, content=made[0]))
@@ -269,8 +280,8 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             # Written in Markdown (the plan, news, pages under content/): sanitised as MkDocs rendered it,
             # whatever syntax or extension made the HTML. Our other pages are HTML from our templates.
             return sanitise_page(html)
-        body = self._bodies[page.file.src_uri] if self.config.html_pages else None
-        if body is None:
+        body = self._bodies.pop(page.file.src_uri)  # held by MkDocs' page from here
+        if not self.config.html_pages:
             return html
         # What the Markdown parser would have noted of the raw HTML: the anchors other pages may link to.
         page.present_anchor_ids = set(ANCHOR.findall(body))

@@ -12,6 +12,7 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import InclusionLevel, get_files
+from mkdocs.structure.pages import Page
 
 from generator.plugin import CampaignPlugin, configured
 
@@ -32,7 +33,12 @@ def test_plugin_adds_pages_drops_the_plan_source_and_watches_site_data(project: 
     assert person is not None and person.inclusion == InclusionLevel.NOT_IN_NAV
     front = person.content_string.split("---")[1]
     assert "title: 农测试（工人先锋岗）" in front and "description: 装配技能竞赛第一名。" in front
-    assert re.search(r"<h1[^>]*>农测试 ", person.content_string)
+    # The body is HTML already: MkDocs gets the front matter to read, and the body back as the page's content.
+    assert person.content_string.endswith("---\n\n")
+    page = Page(None, person, config)
+    page.read_source(config)
+    assert plugin.on_page_markdown(page.markdown, page=page, config=config, files=files) == ""
+    assert re.search(r"<h1[^>]*>农测试 ", plugin.on_page_content("", page=page, config=config, files=files))
     assert config.extra["cp"]["sample"] is True
 
     watched: dict[str, bool] = {}

@@ -105,6 +105,16 @@ def test_a_rebuild_reuses_unchanged_pages_and_shows_the_same_site_as_a_fresh_bui
     assert _index(tmp_path / "rebuilt") == _index(tmp_path / "fresh")
 
 
+def test_a_change_below_the_title_and_description_shows_in_the_next_rebuild(previewed: Path, tmp_path: Path):
+    """MkDocs is handed a record page's front matter only (its body comes back as HTML): the page's title and
+    description stay the same here, and the rebuild must still see that the page changed."""
+    project = previewed
+    edit(project, "site_data/2023/people/nong-ceshi.yml", "post: 装配钳工", "post: 数控车工")
+    _serve_build(project, tmp_path / "rebuilt")
+    page = _html(tmp_path / "rebuilt")["2023/people/nong-ceshi/index.html"]
+    assert "数控车工" in page and "装配钳工" not in page
+
+
 def test_a_problem_banner_reaches_every_page_and_leaves_with_the_fix(previewed: Path, tmp_path: Path):
     project = previewed
     edit(project, "site_data/2023/people/huang-ceshi.yml", "honour: 技术能手", "honour: 技术能人")

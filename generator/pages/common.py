@@ -45,8 +45,12 @@ class Page:
     markdown_body: bool = False  # the body holds Markdown (the plan's text), not only rendered HTML
 
     def markdown(self) -> str:
+        return self.front_matter() + self.body
+
+    def front_matter(self) -> str:
+        """The page's title and metadata, as MkDocs reads them before the Markdown."""
         front = yaml.dump({"title": self.title, **self.meta}, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)
-        return f"---\n{front}---\n\n{self.body}"
+        return f"---\n{front}---\n\n"
 
 
 @dataclass(frozen=True)
