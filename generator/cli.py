@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_check(root, args.format, args.config_file)
     if args.command == "serve":
         given = {"as_of": args.as_of, "preview_years": args.year}
-        return serve(root, ["--livereload", "--watch-theme", "--dev-addr", args.dev_addr], given)
+        return serve(root, ["--livereload", "--dev-addr", args.dev_addr], given)
     if args.command == "cms":
         return run_cms(root, args)
     if args.command == "edit":

@@ -51,6 +51,9 @@ def test_plugin_adds_pages_drops_the_plan_source_and_watches_site_data(project: 
     data = project / "site_data"
     assert watched[str(data / "2023")] is True and watched[str(data / "enterprises")] is True
     assert watched[str(data)] is False  # a year added meanwhile
+    # The project's templates and styles, but not the 14,000 files of the installed Material, polled twice a second.
+    assert watched[str(project / "theme")] is True
+    assert not [path for path in watched if "site-packages" in path]
 
 
 def test_a_preview_of_one_year_polls_only_its_records_and_the_shared_ones(project: Path):

@@ -57,7 +57,7 @@ def run_edit(root: Path, port: int, dev_addr: str, year: str | None, as_of: str 
             print(f"表单编辑器：{admin}　预览：{preview}（保存后几秒自动刷新）。结束请按 Ctrl-C。", flush=True)
 
         given = {"as_of": as_of, "preview_years": year}
-        return serve(root, ["--livereload", "--watch-theme", "--dev-addr", dev_addr], given, started)
+        return serve(root, ["--livereload", "--dev-addr", dev_addr], given, started)
     finally:
         server.__exit__(None, None, None)
 
