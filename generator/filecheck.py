@@ -216,7 +216,7 @@ def check_files(
             keep(index, key, digest, result, None)
             done.append(result)
     for (index, _, _), result in zip(todo, done, strict=True):
-        results[index] = _with_path(result, found[index][2])
+        results[index] = result  # with its path: checked here, or given it as it came back
     return [r for r in results if r is not None]
 
 
