@@ -12,7 +12,8 @@ options, and are mended here, relying on code Material does not offer as an inte
   page's `__config`), on lunr's `Builder.prototype.build`, and on Material's query syntax (a term ending
   in ^1 is searched without its wildcard);
 - the rendered HTML of Material's blocks: the search dialog's attributes and the `<script src=`
-  of the scripts block, patched as text by the filters `main.html` applies.
+  of the scripts block, patched as text by the filters `main.html` applies; and a page's title and
+  description, which Material's templates print unescaped (`escape_page_meta`).
 
 `check_version` runs at every build: on a Material these were not written for, the build stops and
 says so, instead of publishing a site whose search silently stopped mending queries.
@@ -22,9 +23,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import MutableMapping
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from markupsafe import escape
 
 from .cache import Cache
 from .segmentation import CachedSegmenter
@@ -178,6 +182,14 @@ def name_search_dialog(header_block: str) -> str:
 def defer_scripts(scripts_block: str) -> str:
     """Deferred: the page paints once its styles arrive, not after Material's script too."""
     return scripts_block.replace('<script src="', '<script defer src="')
+
+
+def escape_page_meta(meta: MutableMapping[str, Any]) -> None:
+    """Escape a page's title and description in place: Material prints them into `<title>` and `<meta>`
+    as they are (MkDocs' Jinja does not autoescape)."""
+    for key in ("title", "description"):
+        if isinstance(meta.get(key), str):
+            meta[key] = escape(meta[key])
 
 
 def add_to_templates(env: Environment) -> None:

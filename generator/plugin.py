@@ -12,7 +12,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -247,11 +246,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         return output
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        # Material prints titles and descriptions into <title> and <meta> unescaped (MkDocs' Jinja does
-        # not autoescape): hand it escaped text.
-        for key in ("title", "description"):
-            if isinstance(page.meta.get(key), str):
-                page.meta[key] = escape(page.meta[key])
+        material.escape_page_meta(page.meta)
         assert self.site is not None
         if page.file.src_uri in self.site.news:
             page.meta.update(self.site.shares.get(page.file.src_uri, {}))  # its share poster and image

@@ -49,6 +49,12 @@ def test_the_filters_patch_what_material_renders():
     assert 'config.search = "../assets/javascripts/workers/search-mended.js?material=" + config.search' in config
 
 
+def test_a_title_and_description_reach_materials_head_escaped():
+    meta = {"title": "张三</title><script>", "description": "A & B", "search": {"boost": 2}}
+    material.escape_page_meta(meta)
+    assert meta == {"title": "张三&lt;/title&gt;&lt;script&gt;", "description": "A &amp; B", "search": {"boost": 2}}
+
+
 @pytest.mark.build
 def test_the_published_site_runs_search_through_the_mending_worker(fixture_site: Path):
     home = (fixture_site / "index.html").read_text(encoding="utf-8")
