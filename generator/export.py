@@ -32,7 +32,8 @@ from .footer import project_config
 from .load import split_front_matter
 from .pages import Page, Site
 from .pipeline import Paths, generate
-from .render import MORE, Renderer, news_html, sanitise_page
+from .render import Renderer
+from .sanitise import MORE, news_html, sanitise_page
 from .typography import join_cjk_lines
 from .urls import Urls, relative
 

@@ -25,7 +25,7 @@ from .pages import Site
 from .pipeline import Kept, Paths, generate
 from .preview import RenderedPages, surroundings
 from .problems import RecordsInvalid
-from .render import from_site_root, news_html, sanitise_page
+from .sanitise import from_site_root, news_html, sanitise_page
 
 if TYPE_CHECKING:
     from jinja2 import Environment

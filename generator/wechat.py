@@ -25,7 +25,8 @@ from .kinds import Kind, collectives, news, people
 from .kinds.collectives import Collective
 from .kinds.news import News
 from .kinds.people import Person
-from .render import clean_news, date_cn, markdown_html
+from .render import date_cn
+from .sanitise import clean_news, markdown_html
 from .urls import url_of
 
 RED = "#b22222"

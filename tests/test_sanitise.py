@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from generator.render import inert_for_markdown, markdown_html, news_html, sanitise_page
+from generator.sanitise import inert_for_markdown, markdown_html, news_html, sanitise_page
 
 from .conftest import REPO, build, edit
 from .site_scan import LiveScanner, images_with_metadata, live_content
@@ -170,3 +170,15 @@ def test_inert_html_keeps_its_tags_and_shows_the_same_text():
     import html as html_module
 
     assert html_module.unescape(inert) == html_module.unescape(html)
+
+
+def test_markdown_is_rendered_and_scripts_are_removed():
+    html = str(markdown_html("**先进**事迹\n\n<script>alert(1)</script><img src=x onerror=alert(1)>"))
+    assert "<strong>先进</strong>" in html
+    assert "<script" not in html and "onerror" not in html and "<img" not in html
+
+
+def test_only_http_links_survive():
+    html = str(markdown_html("[好](javascript:alert(1)) [站](https://example.org/)"))
+    assert "javascript:" not in html
+    assert '<a href="https://example.org/" rel="noopener noreferrer">站</a>' in html

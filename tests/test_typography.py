@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.pipeline import generate
-from generator.render import markdown_html, news_html
+from generator.sanitise import markdown_html, news_html
 from generator.typography import join_cjk_lines
 
 from .conftest import edit, paths
