@@ -17,16 +17,6 @@ def test_duplicate_key_is_reported_with_both_lines():
     assert [str(p) for p in problems] == ["a.yml:3: name: 字段重复：第 1 行已经写过「name」，同一条记录里每个字段只能写一次。"]
 
 
-def test_syntax_error_names_line_and_column():
-    data, problems = load_yaml("name: 甲\n  honour: [工人先锋号\n", "b.yml")
-    assert data is None
-    assert len(problems) == 1
-    assert problems[0].file == "b.yml"
-    assert problems[0].line == 2
-    assert problems[0].message.startswith("YAML 格式错误")
-    assert "冒号" in problems[0].message
-
-
 def test_scalar_source_text_is_kept_for_messages():
     data, _ = load_yaml("name: no\n", "c.yml")
     assert data["name"] is False
