@@ -127,6 +127,20 @@ def test_a_problem_banner_reaches_every_page_and_leaves_with_the_fix(previewed: 
     assert not any("cp-preview-errors" in html for html in _html(tmp_path / "fixed").values())
 
 
+def test_a_replaced_news_picture_shows_in_the_next_rebuild(previewed: Path, tmp_path: Path):
+    """The preview keeps each news picture as published while its original is unchanged: a new picture
+    under the same name must still show."""
+    picture = previewed / "content/news/posts/2023-09-15-zhuangpei.jpg"
+    published = sorted((tmp_path / "first").rglob("2023-09-15-zhuangpei.jpg"))[0].relative_to(tmp_path / "first")
+    Image.new("RGB", (640, 480), (40, 40, 200)).save(picture, "JPEG")
+    _serve_build(previewed, tmp_path / "second")
+    with Image.open(tmp_path / "second" / published) as shown:
+        red, _, blue = shown.convert("RGB").getpixel((10, 10))
+    assert blue > red
+    _serve_build(previewed, tmp_path / "third")  # unchanged since: the same bytes, from memory
+    assert (tmp_path / "third" / published).read_bytes() == (tmp_path / "second" / published).read_bytes()
+
+
 def test_a_replaced_photo_shows_in_the_next_rebuild(project: Path, tmp_path: Path):
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(REPO / "theme", project / "theme")
